@@ -1,0 +1,104 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { randomUUID } from 'node:crypto';
+import type { Logger } from './logger';
+
+/**
+ * The stable error codes clients can rely on in `extensions.code`. Apollo's own codes
+ * (GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED, BAD_USER_INPUT…) pass through unchanged.
+ */
+export enum ErrorCode {
+  BadUserInput = 'BAD_USER_INPUT',
+  NotFound = 'NOT_FOUND',
+  LimitExceeded = 'LIMIT_EXCEEDED',
+  QueryTimeout = 'QUERY_TIMEOUT',
+  DatabaseUnavailable = 'DATABASE_UNAVAILABLE',
+  InternalServerError = 'INTERNAL_SERVER_ERROR',
+}
+
+/** Base class of every error whose message is safe to show to a client. */
+export class AppError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { ...extensions, code } });
+  }
+}
+
+export class BadInputError extends AppError {
+  constructor(argument: string, message: string) {
+    super(ErrorCode.BadUserInput, `Argument "${argument}": ${message}`, { argumentName: argument });
+  }
+}
+
+export class LimitExceededError extends AppError {
+  constructor(argument: string, limit: number, message?: string) {
+    super(ErrorCode.LimitExceeded, message ?? `Argument "${argument}" exceeds its maximum of ${limit}.`, {
+      argumentName: argument,
+      limit,
+    });
+  }
+}
+
+export class QueryTimeoutError extends AppError {
+  constructor(timeoutMs: number) {
+    super(ErrorCode.QueryTimeout, `The query ran longer than its ${timeoutMs} ms limit and was stopped. Narrow it down.`, {
+      timeoutMs,
+    });
+  }
+}
+
+export class DatabaseUnavailableError extends AppError {
+  constructor() {
+    super(ErrorCode.DatabaseUnavailable, 'The graph database is unavailable right now. Try again shortly.');
+  }
+}
+
+const NEO4J_UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
+const NEO4J_TIMEOUT_CODES = new Set([
+  'Neo.ClientError.Transaction.TransactionTimedOut',
+  'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+  'Neo.TransientError.Transaction.LockClientStopped',
+]);
+
+/** Translates a failure thrown by neo4j-driver into one of our typed errors (or returns it unchanged). */
+export function fromNeo4jError(error: unknown, timeoutMs: number): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') {
+    if (error instanceof Error && /connect|ECONNREFUSED|Pool is closed/i.test(error.message)) {
+      return new DatabaseUnavailableError();
+    }
+    return error;
+  }
+  if (NEO4J_UNAVAILABLE_CODES.has(code)) return new DatabaseUnavailableError();
+  if (NEO4J_TIMEOUT_CODES.has(code)) return new QueryTimeoutError(timeoutMs);
+  return error;
+}
+
+/**
+ * Apollo's formatError: typed errors and GraphQL's own request errors pass through; anything else is
+ * masked behind an error id that is logged with the real cause. Stack traces never leave the server.
+ */
+export function createErrorFormatter(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof AppError) {
+      return { ...formatted, extensions: withoutStacktrace(original.extensions) };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && code !== ErrorCode.InternalServerError) {
+      return { ...formatted, extensions: withoutStacktrace(formatted.extensions) };
+    }
+    const errorId = randomUUID();
+    logger.error({ err: original, errorId, path: formatted.path }, 'unexpected error while resolving');
+    return {
+      message: `Internal server error (error id ${errorId}).`,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: ErrorCode.InternalServerError, errorId },
+    };
+  };
+}
+
+function withoutStacktrace(extensions: Record<string, unknown> | undefined): Record<string, unknown> {
+  const { stacktrace: _dropped, ...rest } = extensions ?? {};
+  return rest;
+}

@@ -1,0 +1,51 @@
+/**
+ * The fixed allow-lists of node labels and relationship types. Cypher only ever receives a label or
+ * relationship type that is a member of these lists, never a string taken from a request.
+ */
+export const NODE_LABELS = [
+  'Source',
+  'Country',
+  'Region',
+  'Organization',
+  'Agreement',
+  'Project',
+  'Theme',
+  'Person',
+  'Position',
+  'Event',
+  'TrainingProgram',
+  'Claim',
+] as const;
+export type NodeLabel = (typeof NODE_LABELS)[number];
+
+export const RELATIONSHIP_TYPES = [
+  'PART_OF',
+  'HEADQUARTERED_IN',
+  'MEMBER_OF',
+  'IN_REGION',
+  'PART_OF_REGION',
+  'HOLDS',
+  'AFFILIATED_WITH',
+  'POSITION_IN',
+  'HELD_BY_STAFF_OF',
+  'ORGANIZED',
+  'IN_SERIES_OF',
+  'HELD_IN',
+  'PARTICIPATES_IN',
+  'TARGETS',
+  'HAS_THEME',
+  'PARTY_TO',
+  'PROVIDES',
+  'TRAINEES_FROM',
+  'ABOUT',
+  'SCOPED_TO',
+] as const;
+export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
+
+export function isNodeLabel(value: string): value is NodeLabel {
+  return (NODE_LABELS as readonly string[]).includes(value);
+}
+
+export function isRelationshipType(value: string): value is RelationshipType {
+  return (RELATIONSHIP_TYPES as readonly string[]).includes(value);
+}

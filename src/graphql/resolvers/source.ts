@@ -1,0 +1,16 @@
+import type { EntityRecord } from '../../data/records';
+
+const prop = (name: string) => (entity: EntityRecord) => entity.props[name] ?? null;
+
+export const sourceResolvers = {
+  Source: {
+    title: prop('title'),
+    url: prop('url'),
+    publisher: prop('publisher'),
+    sourceKind: prop('kind'),
+    publishedOn: prop('publishedOn'),
+    retrievedOn: prop('retrievedOn'),
+    note: prop('note'),
+    provenance: () => [],
+  },
+};

@@ -1,0 +1,110 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import http from 'node:http';
+import path from 'node:path';
+import type { AppConfig } from './config';
+import { openDatabase, waitForNeo4j, type Database } from './db/database';
+import { applyMigrations } from './db/migrations';
+import { createErrorFormatter } from './errors';
+import { createRequestContext, type RequestContext } from './graphql/context';
+import { createResolvers } from './graphql/resolvers';
+import { loadTypeDefs } from './graphql/typeDefs';
+import { createHealthRouter, type ReadinessState } from './http/health';
+import { createWebPagesRouter } from './http/webPages';
+import { createLogger, type Logger } from './logger';
+import { seedIfEmpty } from './seed/seedIfEmpty';
+
+/** Caps on what a single request may ask for, enforced before any resolver runs. */
+const MAX_QUERY_TOKENS = 5_000;
+const MAX_RECURSIVE_SELECTIONS = 2_000;
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  database: Database;
+  apollo: ApolloServer<RequestContext>;
+  logger: Logger;
+  config: AppConfig;
+  stop(): Promise<void>;
+}
+
+export class StartupError extends Error {}
+
+/**
+ * Builds everything once — database, schema, HTTP app — and listens. The returned `stop` drains HTTP,
+ * then closes the driver and the embedded Neo4j, in that order.
+ */
+export async function startServer(config: AppConfig, logger = createLogger(config)): Promise<RunningServer> {
+  const database = await openDatabase(config, logger);
+  try {
+    await waitForNeo4j(database, 30_000);
+    const readiness: ReadinessState = { migrationsApplied: false };
+    await applyMigrations(database.library, database.cypher, logger);
+    readiness.migrationsApplied = true;
+    if (config.seedOnEmpty) await seedIfEmpty(config.rootDir, database.cypher, logger);
+
+    const app = express();
+    app.disable('x-powered-by');
+    const httpServer = http.createServer(app);
+    const apollo = new ApolloServer<RequestContext>({
+      typeDefs: loadTypeDefs(config.rootDir),
+      resolvers: createResolvers(),
+      formatError: createErrorFormatter(logger),
+      includeStacktraceInErrorResponses: false,
+      introspection: config.graphiqlEnabled || config.env !== 'production',
+      hideSchemaDetailsFromClientErrors: config.env === 'production',
+      maxRecursiveSelections: MAX_RECURSIVE_SELECTIONS,
+      parseOptions: { maxTokens: MAX_QUERY_TOKENS },
+      plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    });
+    await apollo.start();
+
+    app.use(createHealthRouter(database.driver, readiness));
+    app.use(createWebPagesRouter({ graphiqlEnabled: config.graphiqlEnabled, webRoot: path.join(config.rootDir, 'dist', 'web') }));
+    app.use(
+      '/graphql',
+      express.json({ limit: '100kb' }),
+      expressMiddleware(apollo, { context: async () => createRequestContext(database.cypher, config) }),
+    );
+
+    const port = await listen(httpServer, config.port, config.host);
+    const url = `http://${config.host}:${port}`;
+    logger.info({ url, graphiql: config.graphiqlEnabled ? `${url}/graphiql` : 'disabled' }, 'GeoCoop Graph is listening');
+    return {
+      url,
+      port,
+      database,
+      apollo,
+      logger,
+      config,
+      async stop() {
+        await apollo.stop();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+function listen(server: http.Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(
+        new StartupError(
+          error.code === 'EADDRINUSE'
+            ? `Port ${port} on ${host} is already in use. Set PORT to a free port (or stop what uses it).`
+            : `Cannot listen on ${host}:${port}: ${error.message}`,
+        ),
+      );
+    });
+    server.listen(port, host, () => {
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}

@@ -1,0 +1,21 @@
+import { startServer, type RunningServer } from '../../src/server';
+import { testConfig } from './testConfig';
+
+/** A real HTTP server on a random port over the test run's Neo4j. */
+export async function startTestServer(overrides: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
+  return startServer(testConfig(overrides));
+}
+
+/** POSTs one GraphQL operation over real HTTP and returns the parsed body. */
+export async function postGraphql(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<{ status: number; body: { data?: any; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } }> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, body: (await response.json()) as any };
+}

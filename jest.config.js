@@ -1,17 +1,22 @@
 /**
  * Three tiers: unit (no database), integration (real Neo4j), e2e (real HTTP and a real Chromium).
- * One throwaway embedded Neo4j serves the whole run: started in globalSetup, stopped in globalTeardown.
+ * One throwaway embedded Neo4j serves the whole run. Jest runs a project's globalSetup only when that
+ * project has tests to run, so `--selectProjects unit` starts no database; the setup is idempotent, so
+ * integration and e2e share one instance, stopped by whichever teardown runs first after all tests.
  */
-const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }];
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json' }];
 const common = { testEnvironment: 'node', transform: { '^.+\\.ts$': tsJest } };
-
-module.exports = {
+const withNeo4j = {
   globalSetup: '<rootDir>/tests/helpers/globalSetup.ts',
   globalTeardown: '<rootDir>/tests/helpers/globalTeardown.ts',
+  testTimeout: 120_000,
+};
+
+module.exports = {
   reporters: ['default', '<rootDir>/tests/helpers/summaryReporter.js'],
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
-    { ...common, displayName: 'integration', testMatch: ['<rootDir>/tests/integration/**/*.test.ts'], testTimeout: 120_000 },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'], testTimeout: 120_000 },
+    { ...common, ...withNeo4j, displayName: 'integration', testMatch: ['<rootDir>/tests/integration/**/*.test.ts'] },
+    { ...common, ...withNeo4j, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
   ],
 };

@@ -12,6 +12,7 @@ import { createErrorFormatter } from './errors';
 import { createRequestContext, type RequestContext } from './graphql/context';
 import { createResolvers } from './graphql/resolvers';
 import { loadTypeDefs } from './graphql/typeDefs';
+import { jsonBodyErrorHandler } from './http/bodyErrors';
 import { createHealthRouter, type ReadinessState } from './http/health';
 import { createWebPagesRouter } from './http/webPages';
 import { createLogger, type Logger } from './logger';
@@ -69,6 +70,7 @@ export async function startServer(config: AppConfig, logger = createLogger(confi
       express.json({ limit: '100kb' }),
       expressMiddleware(apollo, { context: async () => createRequestContext(database.cypher, config) }),
     );
+    app.use(jsonBodyErrorHandler);
 
     const port = await listen(httpServer, config.port, config.host);
     const url = `http://${config.host}:${port}`;

@@ -12,12 +12,11 @@ declare global {
 }
 
 /**
- * Starts one throwaway Neo4j for the whole run (own port, own data directory), migrated and seeded,
- * unless only unit tests were selected.
+ * Starts one throwaway Neo4j for the whole run (own port, own data directory), migrated and seeded.
+ * Idempotent: the integration and e2e projects both name it, and share the first instance.
  */
-export default async function globalSetup(globalConfig: { selectProjects?: string[] | null }): Promise<void> {
-  const selected = globalConfig.selectProjects;
-  if (selected && selected.length > 0 && selected.every((name) => name === 'unit')) return;
+export default async function globalSetup(): Promise<void> {
+  if (globalThis.__GEOCOOP_TEST_NEO4J__) return;
 
   const dataDir = tempDataDir('test-neo4j');
   const logger = createLogger({ logLevel: 'warn' });

@@ -9,10 +9,11 @@ const common = { testEnvironment: 'node', transform: { '^.+\\.ts$': tsJest } };
 const withNeo4j = {
   globalSetup: '<rootDir>/tests/helpers/globalSetup.ts',
   globalTeardown: '<rootDir>/tests/helpers/globalTeardown.ts',
-  testTimeout: 120_000,
 };
 
 module.exports = {
+  // A global option (projects cannot set it): Neo4j restarts and browser runs need more than 5 s.
+  testTimeout: 120_000,
   reporters: ['default', '<rootDir>/tests/helpers/summaryReporter.js'],
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },

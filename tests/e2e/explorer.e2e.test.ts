@@ -1,0 +1,328 @@
+/**
+ * End to end: the visual explorer at /explore, in a real headless Chromium against the real server. Node counts
+ * are checked against what the API itself returns for the same neighbourhood query. Fails on any request leaving
+ * the server's origin and on any console error.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { REPO_ROOT } from '../helpers/testNeo4j';
+import { postGraphql, startTestServer } from '../helpers/testServer';
+
+// A project-level `testTimeout` in jest.config.js is ignored by jest-circus (it reads only the global one).
+jest.setTimeout(120_000);
+
+// ---------------------------------------------------------------------------------------------------- browser
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const ARTIFACTS = path.join(REPO_ROOT, 'tests', 'e2e', 'artifacts');
+const SCREENSHOTS = path.join(REPO_ROOT, 'docs', 'screenshots');
+
+/** Builds dist/web when it is missing or older than its sources (one build at a time across jest workers). */
+function ensureWebBuilt(): void {
+  const outputs = ['graphiql', 'explorer'].map((page) => path.join(REPO_ROOT, 'dist', 'web', page, 'index.html'));
+  const newestSource = (dir: string): number =>
+    fs.readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
+      const file = path.join(dir, entry.name);
+      return Math.max(newest, entry.isDirectory() ? newestSource(file) : fs.statSync(file).mtimeMs);
+    }, 0);
+  const stale = (): boolean => {
+    const sources = Math.max(newestSource(path.join(REPO_ROOT, 'web')), fs.statSync(path.join(REPO_ROOT, 'scripts', 'build-web.mjs')).mtimeMs);
+    return outputs.some((file) => !fs.existsSync(file) || fs.statSync(file).mtimeMs < sources);
+  };
+  const lock = path.join(REPO_ROOT, 'dist', '.build-web.lock');
+  const deadline = Date.now() + 180_000;
+  while (stale()) {
+    fs.mkdirSync(path.dirname(lock), { recursive: true });
+    try {
+      fs.mkdirSync(lock);
+    } catch {
+      if (Date.now() > deadline) throw new Error(`${lock} is held for too long: remove it if no build is running`);
+      execFileSync('sleep', ['1']);
+      continue;
+    }
+    try {
+      if (stale()) execFileSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'build-web.mjs')], { cwd: REPO_ROOT, stdio: 'pipe' });
+    } finally {
+      fs.rmSync(lock, { recursive: true, force: true });
+    }
+  }
+}
+
+interface Browser {
+  context: BrowserContext;
+  page: Page;
+  /** Requests that left the server's origin and console errors, in order. */
+  problems: string[];
+  close(): Promise<void>;
+}
+
+/** A fresh Chromium profile whose page may only talk to `origin`: anything else is blocked and recorded. */
+async function openBrowser(origin: string): Promise<Browser> {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'geocoop-e2e-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1400, height: 900 },
+  });
+  const problems: string[] = [];
+  const isOwn = (url: string) => url === origin || url.startsWith(`${origin}/`) || url.startsWith('data:') || url.startsWith('blob:');
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (isOwn(url)) return route.continue();
+    problems.push(`request outside ${origin}: ${url}`);
+    return route.abort('blockedbyclient');
+  });
+  context.on('request', (request) => {
+    if (!isOwn(request.url())) problems.push(`request outside ${origin}: ${request.url()}`);
+  });
+  const onConsole = (where: string) => (message: { type(): string; text(): string }) => {
+    if (message.type() === 'error') problems.push(`console error (${where}): ${message.text()}`);
+  };
+  context.on('console', onConsole('page'));
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('pageerror', (error) => problems.push(`uncaught error: ${error.message}`));
+  page.on('worker', (worker) => worker.on('console', onConsole(`worker ${worker.url()}`)));
+  return {
+    context,
+    page,
+    problems,
+    async close() {
+      await context.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const file = path.join(ARTIFACTS, name);
+  await page.screenshot({ path: file });
+  fs.copyFileSync(file, path.join(SCREENSHOTS, name));
+}
+
+// ---------------------------------------------------------------------------------------------------- explorer
+
+/** The explorer's own defaults: one hop, at most 100 entities. */
+const DEPTH = 1;
+const LIMIT = 100;
+const NEIGHBOURHOOD = `query Neighbourhood($id: ID!, $depth: Int, $limit: Int) {
+  neighbourhood(id: $id, depth: $depth, limit: $limit) {
+    center { id kind label }
+    nodes { id kind label }
+    edges { id source target }
+    truncated
+  }
+}`;
+
+interface ApiSubgraph {
+  center: { id: string; kind: string; label: string };
+  nodes: Array<{ id: string; kind: string; label: string }>;
+  edges: Array<{ id: string; source: string; target: string }>;
+}
+
+async function apiNeighbourhood(url: string, id: string): Promise<{ subgraph: ApiSubgraph; nodeIds: Set<string> }> {
+  const { body } = await postGraphql(url, NEIGHBOURHOOD, { id, depth: DEPTH, limit: LIMIT });
+  expect(body.errors).toBeUndefined();
+  const subgraph = body.data.neighbourhood as ApiSubgraph;
+  return { subgraph, nodeIds: new Set([subgraph.center.id, ...subgraph.nodes.map((node) => node.id)]) };
+}
+
+/** CGS's global ID as the API gives it: found by searching, else the readable form the server also accepts. */
+async function cgsId(url: string): Promise<string> {
+  const { body } = await postGraphql(url, 'query($q: String!) { search(query: $q, first: 10) { edges { node { id label } } } }', { q: 'CGS' });
+  const hit = (body.data?.search.edges ?? []).find((edge: any) => /China Geological Survey/i.test(edge.node.label));
+  if (hit) return hit.node.id;
+  const { body: node } = await postGraphql(url, 'query { node(id: "Organization:cgs") { id } }');
+  return node.data.node.id;
+}
+
+const graphState = (page: Page) =>
+  page.evaluate(() => {
+    const { state } = (window as any).geocoopExplorer;
+    return {
+      nodes: state.cy.nodes().map((node: any) => node.id()) as string[],
+      edges: state.cy.edges().length as number,
+      center: state.centerId as string | null,
+      selected: state.selectedId as string | null,
+    };
+  });
+
+/** Waits until the explorer has drawn what it asked for and no request is pending. */
+async function waitUntilSettled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const root = document.documentElement.dataset;
+      const explorer = (window as any).geocoopExplorer;
+      return root.explorerState === 'ready' && root.busy === '0' && explorer && !explorer.state.cy.animated();
+    },
+    null,
+    { timeout: 30_000 },
+  );
+}
+
+/** Where a drawn node is on the page, when it is visible and nothing (legend, status…) covers it. */
+function clickablePoints(page: Page, ids: string[]): Promise<Record<string, { x: number; y: number }>> {
+  return page.evaluate((candidates) => {
+    const { cy } = (window as any).geocoopExplorer.state;
+    const container = cy.container() as HTMLElement;
+    const box = container.getBoundingClientRect();
+    const points: Record<string, { x: number; y: number }> = {};
+    for (const id of candidates) {
+      const node = cy.getElementById(id);
+      if (node.empty() || !node.visible()) continue;
+      const position = node.renderedPosition();
+      const x = box.left + position.x;
+      const y = box.top + position.y;
+      if (x < box.left + 5 || y < box.top + 5 || x > box.right - 5 || y > box.bottom - 5) continue;
+      const hit = document.elementFromPoint(x, y);
+      if (!hit || !container.contains(hit)) continue;
+      // No other node may sit on the same spot.
+      const crowded = cy.nodes().some((other: any) => {
+        if (other.id() === id) return false;
+        const p = other.renderedPosition();
+        return Math.hypot(p.x - position.x, p.y - position.y) < 30;
+      });
+      if (!crowded) points[id] = { x, y };
+    }
+    return points;
+  }, ids);
+}
+
+describe('visual explorer at /explore', () => {
+  let server: { url: string; stop(): Promise<void> };
+  let browser: Browser;
+  let cgs: string;
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    server = await startTestServer();
+    cgs = await cgsId(server.url);
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  beforeEach(async () => {
+    browser = await openBrowser(server.url);
+  });
+
+  afterEach(async () => {
+    const problems = [...browser.problems];
+    await browser.close();
+    expect(problems).toEqual([]);
+  });
+
+  it('starts with the search box and a hint, and shows a search result’s neighbourhood', async () => {
+    const { page } = browser;
+    await page.goto(`${server.url}/explore`);
+    await expect(page.locator('#hint').isVisible()).resolves.toBe(true);
+    await expect(page.locator('#search-input').isVisible()).resolves.toBe(true);
+
+    await page.fill('#search-input', 'CGS');
+    const option = page.locator('#search-results li[role="option"]', { hasText: /China Geological Survey/i }).first();
+    await option.waitFor({ timeout: 30_000 });
+    const id = await option.getAttribute('data-id');
+    expect(id).toBe(cgs);
+    await option.locator('button').click();
+    await waitUntilSettled(page);
+
+    const { nodeIds } = await apiNeighbourhood(server.url, cgs);
+    const drawn = await graphState(page);
+    expect(drawn.center).toBe(cgs);
+    expect(new Set(drawn.nodes)).toEqual(nodeIds);
+    await expect(page.locator('#hint').isVisible()).resolves.toBe(false);
+    expect(new URL(page.url()).searchParams.get('id')).toBe(cgs);
+  });
+
+  it('renders the neighbourhood of CGS with as many nodes as the API returns, and expands a clicked node', async () => {
+    const { page } = browser;
+    const { subgraph, nodeIds } = await apiNeighbourhood(server.url, cgs);
+    expect(nodeIds.size).toBeGreaterThan(1);
+
+    await page.goto(`${server.url}/explore?${new URLSearchParams({ id: cgs })}`);
+    await waitUntilSettled(page);
+    const before = await graphState(page);
+    expect(before.nodes).toHaveLength(nodeIds.size);
+    expect(new Set(before.nodes)).toEqual(nodeIds);
+    expect(before.edges).toBe(subgraph.edges.length);
+
+    // Legend: one entry per kind, with the number of drawn nodes of that kind.
+    const kindCounts = new Map<string, number>();
+    for (const node of [subgraph.center, ...subgraph.nodes.filter((node) => node.id !== subgraph.center.id)]) {
+      kindCounts.set(node.kind, (kindCounts.get(node.kind) ?? 0) + 1);
+    }
+    for (const [kind, count] of kindCounts) {
+      await expect(page.locator(`#legend li[data-kind="${kind}"] .count`).textContent()).resolves.toBe(String(count));
+    }
+    // The side panel shows the centre with its properties and provenance.
+    await expect(page.locator('#details h2').first().textContent()).resolves.toBe(subgraph.center.label);
+    await page.locator('#details h3', { hasText: 'Provenance' }).waitFor();
+
+    // "Open in GraphiQL" carries the same neighbourhood query and variables.
+    const href = (await page.locator('#open-graphiql').getAttribute('href'))!;
+    const link = new URL(href, server.url);
+    expect(link.pathname).toBe('/graphiql');
+    expect(link.searchParams.get('query')).toContain('neighbourhood(id: $id, depth: $depth, limit: $limit)');
+    expect(JSON.parse(link.searchParams.get('variables')!)).toEqual({ id: cgs, depth: DEPTH, limit: LIMIT });
+
+    // Expand: click a drawn node whose own neighbourhood (per the API) holds entities not drawn yet.
+    const candidates = subgraph.nodes.map((node) => node.id).filter((id) => id !== cgs);
+    const points = await clickablePoints(page, candidates);
+    let target: { id: string; expected: Set<string> } | undefined;
+    for (const id of Object.keys(points)) {
+      const around = await apiNeighbourhood(server.url, id);
+      const union = new Set([...nodeIds, ...around.nodeIds]);
+      if (union.size > nodeIds.size) {
+        target = { id, expected: union };
+        break;
+      }
+    }
+    expect(target).toBeDefined();
+    await page.mouse.click(points[target!.id].x, points[target!.id].y);
+    await page.waitForFunction((count) => (window as any).geocoopExplorer.state.cy.nodes().length === count, target!.expected.size, {
+      timeout: 30_000,
+    });
+    await waitUntilSettled(page);
+    const after = await graphState(page);
+    expect(after.nodes.length).toBeGreaterThan(before.nodes.length);
+    expect(new Set(after.nodes)).toEqual(target!.expected);
+    expect(after.selected).toBe(target!.id);
+    expect(after.center).toBe(cgs);
+    await page.locator('#details h3', { hasText: 'Properties' }).waitFor();
+    await screenshot(page, 'explorer.png');
+  });
+
+  it('re-centres on a double-clicked node', async () => {
+    const { page } = browser;
+    const { subgraph } = await apiNeighbourhood(server.url, cgs);
+    await page.goto(`${server.url}/explore?${new URLSearchParams({ id: cgs })}`);
+    await waitUntilSettled(page);
+
+    const points = await clickablePoints(page, subgraph.nodes.map((node) => node.id).filter((id) => id !== cgs));
+    const [id] = Object.keys(points);
+    expect(id).toBeDefined();
+    const expected = (await apiNeighbourhood(server.url, id)).nodeIds;
+    await page.mouse.dblclick(points[id].x, points[id].y);
+    await page.waitForFunction((centre) => (window as any).geocoopExplorer.state.centerId === centre, id, { timeout: 30_000 });
+    await waitUntilSettled(page);
+    const drawn = await graphState(page);
+    expect(new Set(drawn.nodes)).toEqual(expected);
+    expect(new URL(page.url()).searchParams.get('id')).toBe(id);
+  });
+});

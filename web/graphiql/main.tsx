@@ -1,0 +1,121 @@
+// Must stay the first import: it sets globalThis.MonacoEnvironment before GraphiQL and Monaco load.
+import './monaco-workers';
+
+import { explorerPlugin } from '@graphiql/plugin-explorer';
+import type { Fetcher, FetcherOpts, FetcherParams } from '@graphiql/toolkit';
+import { GraphiQL, HISTORY_PLUGIN } from 'graphiql';
+import { parse, print } from 'graphql';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+
+import 'graphiql/style.css';
+import '@graphiql/plugin-explorer/style.css';
+import './graphiql.css';
+
+/** The server's GraphQL endpoint: same origin, so no CORS and no third party. */
+const ENDPOINT = '/graphql';
+
+/** Example operations that answer typical questions; each opens as its own tab. */
+const EXAMPLES: ReadonlyArray<{ title: string; query: string }> = [
+  {
+    title: 'Positions of CGS scientists',
+    query:
+      'query PositionsOfCgsScientists { organizations(filter: { hasPositionHeldByStaffOf: "cgs" }, first: 20) { totalCount edges { node { name acronym kind } } } }',
+  },
+  {
+    title: 'Conferences CGS organized, by year',
+    query:
+      'query ConferencesByYear { events(filter: { organizedBy: "cgs" }, orderBy: { field: YEAR, direction: ASC }, first: 20) { edges { node { name year edition city hostCountry { name } } } } }',
+  },
+  {
+    title: 'Themes of cooperation',
+    query: 'query Themes { themes(first: 20) { edges { node { name lists } } } }',
+  },
+  {
+    title: 'How are CGS and IUGS connected?',
+    query:
+      'query HowConnected { connection(from: "Organization:cgs", to: "Organization:iugs", maxLength: 4) { paths { length steps { node { label kind } relationship { type direction } } } } }',
+  },
+  {
+    title: 'Search',
+    query: 'query Search { search(query: "geochemical", first: 10) { edges { score node { kind label } } } }',
+  },
+];
+
+/** The operation, pretty-printed, under a comment line saying what it answers. */
+function exampleTab(example: { title: string; query: string }): { query: string } {
+  return { query: `# ${example.title}\n${print(parse(example.query))}\n` };
+}
+
+/** POSTs the operation as JSON to /graphql; a non-JSON answer (e.g. a proxy error page) becomes a GraphQL error. */
+const fetcher: Fetcher = async (params: FetcherParams, opts?: FetcherOpts) => {
+  const response = await fetch(ENDPOINT, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: {
+      accept: 'application/graphql-response+json, application/json',
+      ...(opts?.headers ?? {}),
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify(params),
+  });
+  const text = await response.text();
+  try {
+    return JSON.parse(text);
+  } catch {
+    return { errors: [{ message: `HTTP ${response.status}: ${text.slice(0, 500) || response.statusText}` }] };
+  }
+};
+
+/**
+ * `/graphiql?query=…&variables=…` (as linked from the visual explorer) opens that operation in the active tab,
+ * in front of the examples.
+ */
+function operationFromUrl(): { query?: string; variables?: string } {
+  const params = new URLSearchParams(window.location.search);
+  const query = params.get('query') ?? undefined;
+  let variables = params.get('variables') ?? undefined;
+  if (variables) {
+    try {
+      variables = JSON.stringify(JSON.parse(variables), null, 2);
+    } catch {
+      // Not JSON: leave it as written so that GraphiQL shows the problem.
+    }
+  }
+  return { query: query || undefined, variables: query ? variables : undefined };
+}
+
+const fromUrl = operationFromUrl();
+const defaultTabs = [
+  ...(fromUrl.query ? [{ query: fromUrl.query, variables: fromUrl.variables ?? null }] : []),
+  ...EXAMPLES.map(exampleTab),
+];
+const explorer = explorerPlugin();
+
+function App() {
+  return (
+    <GraphiQL
+      fetcher={fetcher}
+      plugins={[HISTORY_PLUGIN, explorer]}
+      defaultTabs={defaultTabs}
+      initialQuery={fromUrl.query}
+      initialVariables={fromUrl.variables}
+      defaultEditorToolsVisibility={fromUrl.variables ? 'variables' : undefined}
+      shouldPersistHeaders={false}
+    >
+      <GraphiQL.Logo>
+        <a className="geocoop-logo" href="/explore" title="Open the visual explorer">
+          GeoCoop Graph
+        </a>
+      </GraphiQL.Logo>
+    </GraphiQL>
+  );
+}
+
+const container = document.getElementById('graphiql');
+if (!container) throw new Error('#graphiql is missing from index.html');
+createRoot(container).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -102,6 +102,94 @@ export type AgreementKind =
   | 'PROJECT_AGREEMENT';
 
 /**
+ * Aggregates computed over the whole graph (synthetic benchmark data included, when a database holds it).
+ * Every list is capped; the caps are given with each argument.
+ */
+export type Analytics = {
+  __typename?: 'Analytics';
+  /**
+   * Who cooperates with whom: pairs of organizations (or of countries) linked because they share events,
+   * projects, agreements or organizations, weighted by the number of items they share. The heaviest links
+   * first (ties by the `Label:key` IDs of their ends); `SharedItemKind` says what sharing means for each kind
+   * of network. The whole graph is aggregated, so this may take longer than other queries (three times the
+   * usual time limit).
+   */
+  cooperationNetwork: CooperationNetwork;
+  /** How many entities fall in each group of a dimension, the largest group first (ties by key). */
+  countsBy: GroupCounts;
+  /**
+   * Events per year, oldest year first, each year with its events (by start date, then name). Events without
+   * a year are left out. At most 500 years.
+   */
+  eventTimeline: Array<TimelineYear>;
+  /**
+   * Countries ranked by their number of relationships of any direction (memberships, headquartered
+   * organizations, events hosted, projects aimed at them…), the most connected first; ties by key.
+   */
+  rankedCountries: Array<RankedEntity>;
+  /**
+   * Organizations ranked by their number of relationships of any direction (projects, events, members,
+   * partners…), the most connected first; ties by key.
+   */
+  rankedOrganizations: Array<RankedEntity>;
+};
+
+
+/**
+ * Aggregates computed over the whole graph (synthetic benchmark data included, when a database holds it).
+ * Every list is capped; the caps are given with each argument.
+ */
+export type AnalyticsCooperationNetworkArgs = {
+  itemsPerLink?: InputMaybe<Scalars['Int']['input']>;
+  kind: NetworkKind;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  minWeight?: InputMaybe<Scalars['Int']['input']>;
+  via?: InputMaybe<Array<SharedItemKind>>;
+};
+
+
+/**
+ * Aggregates computed over the whole graph (synthetic benchmark data included, when a database holds it).
+ * Every list is capped; the caps are given with each argument.
+ */
+export type AnalyticsCountsByArgs = {
+  dimension: CountDimension;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeEmpty?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/**
+ * Aggregates computed over the whole graph (synthetic benchmark data included, when a database holds it).
+ * Every list is capped; the caps are given with each argument.
+ */
+export type AnalyticsEventTimelineArgs = {
+  eventsPerYear?: InputMaybe<Scalars['Int']['input']>;
+  yearFrom?: InputMaybe<Scalars['Int']['input']>;
+  yearTo?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Aggregates computed over the whole graph (synthetic benchmark data included, when a database holds it).
+ * Every list is capped; the caps are given with each argument.
+ */
+export type AnalyticsRankedCountriesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  relationshipTypes?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/**
+ * Aggregates computed over the whole graph (synthetic benchmark data included, when a database holds it).
+ * Every list is capped; the caps are given with each argument.
+ */
+export type AnalyticsRankedOrganizationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  relationshipTypes?: InputMaybe<Array<RelationshipType>>;
+};
+
+/**
  * An aggregate statement the source makes but does not break down, e.g. "MOUs with 36 countries": the graph
  * keeps the number, how to read it and what it covers, without inventing the 36 countries.
  */
@@ -216,6 +304,63 @@ export type Confidence =
   | 'LOW'
   /** Supported by evidence that needed some interpretation (e.g. dates derived from a weekday). */
   | 'MEDIUM';
+
+/** How two entities are connected: the paths between them and a readable summary. */
+export type Connection = {
+  __typename?: 'Connection';
+  /** The entity asked about first. */
+  from: Entity;
+  /** The shortest paths found, in a stable order; empty when the entities are not connected within `maxLength`. */
+  paths: Array<Path>;
+  /**
+   * A readable sentence: how many shortest paths were found, how long they are and the first one as text (e.g.
+   * `CGS and IUGS are connected by 1 shortest path of 2 relationships: CGS ←HELD_BY_STAFF_OF…`), or that no
+   * connection was found within `maxLength` relationships.
+   */
+  summary: Scalars['String']['output'];
+  /** The entity asked about second. */
+  to: Entity;
+};
+
+/** Two organizations or countries and what they share. */
+export type CooperationLink = {
+  __typename?: 'CooperationLink';
+  /** What they share, per kind of item, the most shared kind first. */
+  shared: Array<SharedItems>;
+  /** One end: of the two, the one whose ID (`Label:key`) sorts first. */
+  source: Entity;
+  /** The other end. */
+  target: Entity;
+  /** How many items they share, all kinds together. */
+  weight: Scalars['PositiveInt']['output'];
+};
+
+/** A weighted network of organizations or countries, ready to draw. */
+export type CooperationNetwork = {
+  __typename?: 'CooperationNetwork';
+  /** Which entities the network links. */
+  kind: NetworkKind;
+  /** The links, the heaviest first, at most `limit` of them. */
+  links: Array<CooperationLink>;
+  /** The entities at either end of the links returned, each once, by ID. */
+  nodes: Array<Entity>;
+  /** True when `limit` left out some pairs that share at least `minWeight` items. */
+  truncated: Scalars['Boolean']['output'];
+};
+
+/** A dimension to count entities by. */
+export type CountDimension =
+  /** Events per year; events without a year form the group `UNKNOWN`. */
+  | 'EVENT_YEAR'
+  /** Organizations per organization kind; organizations without a recorded kind form the group `UNSPECIFIED`. */
+  | 'ORGANIZATION_KIND'
+  /**
+   * Entities directly linked to each region: projects aimed at it (TARGETS), training programmes whose trainees
+   * come from it (TRAINEES_FROM) and claims scoped to it (SCOPED_TO), with the count per relationship type.
+   */
+  | 'REGION'
+  /** Projects per theme (HAS_THEME). */
+  | 'THEME';
 
 /** A country, identified by its ISO 3166-1 alpha-2 code. */
 export type Country = Entity & Node & {
@@ -492,6 +637,73 @@ export type EventOrderField =
   /** The year (then the name). */
   | 'YEAR';
 
+/** A relationship as an edge of a drawn subgraph, pointing the way it is stored. */
+export type GraphEdge = {
+  __typename?: 'GraphEdge';
+  /** A stable ID of this relationship (the same as `Relationship.id`). */
+  id: Scalars['ID']['output'];
+  /** Where this relationship comes from. */
+  provenance: Array<Provenance>;
+  /** The qualifiers the relationship carries (role, dates, mapping…), as text pairs. */
+  qualifiers: Array<Property>;
+  /** The `id` of the node the relationship starts from. */
+  source: Scalars['ID']['output'];
+  /** The `id` of the node the relationship points to. */
+  target: Scalars['ID']['output'];
+  /** The relationship type. */
+  type: RelationshipType;
+};
+
+/** An entity as a node of a drawn subgraph. */
+export type GraphNode = {
+  __typename?: 'GraphNode';
+  /** The entity itself, with all its fields. */
+  entity: Entity;
+  /** The entity's global ID (the same as `entity.id`); edges refer to nodes by it. */
+  id: Scalars['ID']['output'];
+  /** The entity's kind, for colouring or filtering. */
+  kind: EntityKind;
+  /** A short display label. */
+  label: Scalars['String']['output'];
+};
+
+/** One group and how many entities it holds. */
+export type GroupCount = {
+  __typename?: 'GroupCount';
+  /** For REGION: how many entities each relationship type links to the region. Empty for the other dimensions. */
+  breakdown: Array<TypeCount>;
+  /** How many distinct entities the group holds. */
+  count: Scalars['NonNegativeInt']['output'];
+  /** The theme or region of the group; null for ORGANIZATION_KIND and EVENT_YEAR. */
+  entity?: Maybe<Entity>;
+  /**
+   * The group: a theme's key, a region's M49 code, an organization kind (`UNSPECIFIED` when none is recorded)
+   * or a year as text (`UNKNOWN` for events without one).
+   */
+  key: Scalars['String']['output'];
+  /** A display label: the theme's or region's name, the kind in words, or the year. */
+  label: Scalars['String']['output'];
+  /** The organization kind of an ORGANIZATION_KIND group; null for `UNSPECIFIED` and other dimensions. */
+  organizationKind?: Maybe<OrganizationKind>;
+  /** The year of an EVENT_YEAR group; null for `UNKNOWN` and other dimensions. */
+  year?: Maybe<Scalars['Int']['output']>;
+};
+
+/** The groups of one dimension with their counts. */
+export type GroupCounts = {
+  __typename?: 'GroupCounts';
+  /** What each group counts, in words, e.g. `projects per theme`. */
+  counted: Scalars['String']['output'];
+  /** The dimension counted by. */
+  dimension: CountDimension;
+  /** The groups, the largest first (ties by key), at most `first` of them. */
+  groups: Array<GroupCount>;
+  /** How many groups there are in all. */
+  totalGroups: Scalars['NonNegativeInt']['output'];
+  /** True when `first` left some groups out. */
+  truncated: Scalars['Boolean']['output'];
+};
+
 /** A person holding a position over a period (HOLDS). */
 export type HoldingLink = {
   __typename?: 'HoldingLink';
@@ -534,6 +746,13 @@ export type MembershipLink = {
   /** Where this relationship comes from. */
   provenance: Array<Provenance>;
 };
+
+/** Which entities a cooperation network links. */
+export type NetworkKind =
+  /** Countries. */
+  | 'COUNTRY'
+  /** Organizations. */
+  | 'ORGANIZATION';
 
 /** An object with a globally unique, opaque ID (the Relay Global Object Identification convention). */
 export type Node = {
@@ -737,6 +956,48 @@ export type ParticipationRole =
   | 'FUNDING'
   /** 4 Implementing. */
   | 'IMPLEMENTING';
+
+/** A chain of relationships from one entity to another. */
+export type Path = {
+  __typename?: 'Path';
+  /** How many relationships the path has (0 when it starts and ends at the same entity). */
+  length: Scalars['Int']['output'];
+  /** The entities along the path, from the start to the end. */
+  nodes: Array<Entity>;
+  /** Each entity along the path with the relationship leading on to the next one. */
+  steps: Array<PathStep>;
+  /**
+   * The path as one readable line, e.g.
+   * `CGS —ORGANIZED (role: ORGANIZER)→ 42nd CCOP Annual Session —IN_SERIES_OF→ CCOP`; a relationship walked
+   * against its stored direction is written `←TYPE—`.
+   */
+  text: Scalars['String']['output'];
+};
+
+/** A relationship walked by a path. */
+export type PathRelationship = {
+  __typename?: 'PathRelationship';
+  /**
+   * OUTGOING when the relationship is stored from this step's entity to the next one, INCOMING when the path
+   * walks it against its stored direction.
+   */
+  direction: Direction;
+  /** Where this relationship comes from. */
+  provenance: Array<Provenance>;
+  /** The qualifiers the relationship carries (role, dates, mapping…), as text pairs. */
+  qualifiers: Array<Property>;
+  /** The relationship type. */
+  type: RelationshipType;
+};
+
+/** One entity of a path and the relationship that leads on from it. */
+export type PathStep = {
+  __typename?: 'PathStep';
+  /** The entity at this point of the path. */
+  node: Entity;
+  /** The relationship from this entity to the next one of the path; null on the last step. */
+  relationship?: Maybe<PathRelationship>;
+};
 
 /** A named person. */
 export type Person = Entity & Node & {
@@ -1004,10 +1265,29 @@ export type Query = {
   agreement?: Maybe<Agreement>;
   /** Agreements, as a cursor connection. The source names no single agreement; see `claims` for what it says. */
   agreements: AgreementConnection;
+  /**
+   * Every shortest chain of relationships between two entities (all of the same, smallest length), up to
+   * `limit` of them. Empty when no chain of at most `maxLength` relationships connects them. Unknown IDs are a
+   * NOT_FOUND error.
+   */
+  allShortestPaths: Array<Path>;
+  /**
+   * Aggregate views of the whole graph: counts per group, the most connected organizations and countries, the
+   * timeline of events and the cooperation network. Each field of `Analytics` runs one bounded statement, and
+   * only when it is selected.
+   */
+  analytics: Analytics;
   /** A claim by key. */
   claim?: Maybe<Claim>;
   /** Aggregate statements the source makes without breaking them down, as a cursor connection. */
   claims: ClaimConnection;
+  /**
+   * How two entities are connected: every shortest chain of relationships between them (up to `limit`, all of
+   * the same, smallest length, at most `maxLength`) with a one-line summary: a friendlier `allShortestPaths`
+   * with smaller defaults. Unknown IDs are a NOT_FOUND error; no connection is an empty `paths` list, not an
+   * error.
+   */
+  connection: Connection;
   /** Countries, filtered and sorted, as a cursor connection. */
   countries: CountryConnection;
   /** A country by its ISO 3166-1 alpha-2 code (case-insensitive). Null when the graph has no such country. */
@@ -1016,6 +1296,18 @@ export type Query = {
   event?: Maybe<Event>;
   /** Events (conferences, meetings, sessions, congresses), filtered and sorted, as a cursor connection. */
   events: EventConnection;
+  /**
+   * Entities whose name, acronym, alias, official name or title is exactly `name`, ignoring case, accents and
+   * repeated spaces (`unesco`, `ÜNESCO` and `UNESCO` all find UNESCO). Empty when none matches. At most 50.
+   */
+  lookup: Array<Entity>;
+  /**
+   * The entities around one entity, up to `depth` relationships away, with the relationships among them: the
+   * subgraph a graph explorer draws. Walks relationships in both directions, nearest entities first; when more
+   * entities are reachable than `limit`, the farthest (then, within one distance, the last in kind-then-key
+   * order) are left out and `truncated` is true. An `id` that matches no entity is a NOT_FOUND error.
+   */
+  neighbourhood: Subgraph;
   /** Any entity by its global ID. Null when no entity has that ID. */
   node?: Maybe<Node>;
   /** Several entities by global ID, in the order asked; null where an ID matches nothing. At most 100 IDs. */
@@ -1040,6 +1332,20 @@ export type Query = {
   region?: Maybe<Region>;
   /** UN M49 regions, filtered, as a cursor connection. */
   regions: RegionConnection;
+  /**
+   * Full-text search over the names, acronyms, aliases, titles, descriptions and statements of every entity,
+   * best match first. Case and accents are ignored; every word of `query` is searched for as a whole word and,
+   * from three letters on, as the beginning of a word (`geochem` finds "geochemical"). An entity whose name,
+   * acronym or alias is exactly the query ranks first. Operators and special characters in the query are taken
+   * literally. At most the best 200 matches can be paged through.
+   */
+  search: SearchConnection;
+  /**
+   * One shortest chain of relationships between two entities, walking relationships in either direction. Null
+   * when no chain of at most `maxLength` relationships connects them (that is not an error). Unknown IDs are a
+   * NOT_FOUND error. Among several shortest chains, which one is returned is up to the database.
+   */
+  shortestPath?: Maybe<Path>;
   /** A source document by key, e.g. `cgs-intl-exchange`. */
   source?: Maybe<Source>;
   /** The source documents facts were taken from, as a cursor connection. */
@@ -1078,6 +1384,19 @@ export type QueryAgreementsArgs = {
  * The root of every read. Each kind of entity can be fetched by its global `id` (`node`, `nodes`), by its
  * natural key (an ISO code, an M49 code, an acronym or a slug) or listed as a paginated, filterable connection.
  */
+export type QueryAllShortestPathsArgs = {
+  from: Scalars['ID']['input'];
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  maxLength?: InputMaybe<Scalars['Int']['input']>;
+  relationshipTypes?: InputMaybe<Array<RelationshipType>>;
+  to: Scalars['ID']['input'];
+};
+
+
+/**
+ * The root of every read. Each kind of entity can be fetched by its global `id` (`node`, `nodes`), by its
+ * natural key (an ISO code, an M49 code, an acronym or a slug) or listed as a paginated, filterable connection.
+ */
 export type QueryClaimArgs = {
   key: Scalars['String']['input'];
 };
@@ -1091,6 +1410,19 @@ export type QueryClaimsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ClaimFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * The root of every read. Each kind of entity can be fetched by its global `id` (`node`, `nodes`), by its
+ * natural key (an ISO code, an M49 code, an acronym or a slug) or listed as a paginated, filterable connection.
+ */
+export type QueryConnectionArgs = {
+  from: Scalars['ID']['input'];
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  maxLength?: InputMaybe<Scalars['Int']['input']>;
+  relationshipTypes?: InputMaybe<Array<RelationshipType>>;
+  to: Scalars['ID']['input'];
 };
 
 
@@ -1133,6 +1465,29 @@ export type QueryEventsArgs = {
   filter?: InputMaybe<EventFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<EventOrder>;
+};
+
+
+/**
+ * The root of every read. Each kind of entity can be fetched by its global `id` (`node`, `nodes`), by its
+ * natural key (an ISO code, an M49 code, an acronym or a slug) or listed as a paginated, filterable connection.
+ */
+export type QueryLookupArgs = {
+  kinds?: InputMaybe<Array<EntityKind>>;
+  name: Scalars['String']['input'];
+};
+
+
+/**
+ * The root of every read. Each kind of entity can be fetched by its global `id` (`node`, `nodes`), by its
+ * natural key (an ISO code, an M49 code, an acronym or a slug) or listed as a paginated, filterable connection.
+ */
+export type QueryNeighbourhoodArgs = {
+  depth?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  kinds?: InputMaybe<Array<EntityKind>>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  relationshipTypes?: InputMaybe<Array<RelationshipType>>;
 };
 
 
@@ -1261,6 +1616,30 @@ export type QueryRegionsArgs = {
  * The root of every read. Each kind of entity can be fetched by its global `id` (`node`, `nodes`), by its
  * natural key (an ISO code, an M49 code, an acronym or a slug) or listed as a paginated, filterable connection.
  */
+export type QuerySearchArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kinds?: InputMaybe<Array<EntityKind>>;
+  query: Scalars['String']['input'];
+};
+
+
+/**
+ * The root of every read. Each kind of entity can be fetched by its global `id` (`node`, `nodes`), by its
+ * natural key (an ISO code, an M49 code, an acronym or a slug) or listed as a paginated, filterable connection.
+ */
+export type QueryShortestPathArgs = {
+  from: Scalars['ID']['input'];
+  maxLength?: InputMaybe<Scalars['Int']['input']>;
+  relationshipTypes?: InputMaybe<Array<RelationshipType>>;
+  to: Scalars['ID']['input'];
+};
+
+
+/**
+ * The root of every read. Each kind of entity can be fetched by its global `id` (`node`, `nodes`), by its
+ * natural key (an ISO code, an M49 code, an acronym or a slug) or listed as a paginated, filterable connection.
+ */
 export type QuerySourceArgs = {
   key: Scalars['String']['input'];
 };
@@ -1313,6 +1692,21 @@ export type QueryTrainingProgramArgs = {
 export type QueryTrainingProgramsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** An entity ranked by its number of relationships. */
+export type RankedEntity = {
+  __typename?: 'RankedEntity';
+  /** The degree per relationship type, the largest first. */
+  breakdown: Array<TypeCount>;
+  /** How many relationships it has (of the asked types, both directions). */
+  degree: Scalars['NonNegativeInt']['output'];
+  /** The organization or country. */
+  entity: Entity;
+  /** How many distinct entities those relationships lead to. */
+  neighbours: Scalars['NonNegativeInt']['output'];
+  /** Its position in the ranking: 1 for the most connected. Ties are ordered by key, so ranks are positions. */
+  rank: Scalars['PositiveInt']['output'];
 };
 
 /** A UN M49 geographic region (continent, sub-region or intermediate region). */
@@ -1505,6 +1899,57 @@ export type RelationshipType =
   /** TrainingProgram → Region its trainees come from. */
   | 'TRAINEES_FROM';
 
+/** One page of search results, best match first. */
+export type SearchConnection = {
+  __typename?: 'SearchConnection';
+  /** The results of this page with their scores and cursors. */
+  edges: Array<SearchEdge>;
+  /** Where this page lies in the results, for asking for the next one. */
+  pageInfo: PageInfo;
+  /** How many entities match in all (counting only the best 200). */
+  totalCount: Scalars['NonNegativeInt']['output'];
+};
+
+/** One search result. */
+export type SearchEdge = {
+  __typename?: 'SearchEdge';
+  /** The position of this result: pass it as `after` to get the results that follow it. */
+  cursor: Scalars['String']['output'];
+  /** The entity found. */
+  node: Entity;
+  /**
+   * How well the entity matches: the full-text relevance of the match, plus 10 when the query is exactly the
+   * entity's name, acronym or alias. Higher is better; only comparable within one search.
+   */
+  score: Scalars['Float']['output'];
+};
+
+/**
+ * What two members of a cooperation network can share. For organizations: an EVENT both organized, a PROJECT
+ * both take part in, an AGREEMENT both are party to, an ORGANIZATION both are part of. For countries, a
+ * country takes part in what is held in it, aimed at it, or done by an organization headquartered in it.
+ */
+export type SharedItemKind =
+  /** Organizations: both are parties (PARTY_TO). Countries: a party is headquartered in each. */
+  | 'AGREEMENT'
+  /** Organizations: both organized it (ORGANIZED). Countries: held in one (HELD_IN) or organized by an organization headquartered in each. */
+  | 'EVENT'
+  /** Organizations: both are part of it (PART_OF). Countries: both are members of it (MEMBER_OF). */
+  | 'ORGANIZATION'
+  /** Organizations: both take part (PARTICIPATES_IN). Countries: aimed at them (TARGETS) or with a participant headquartered in each. */
+  | 'PROJECT';
+
+/** The items of one kind two entities share. */
+export type SharedItems = {
+  __typename?: 'SharedItems';
+  /** How many items of this kind they share. */
+  count: Scalars['PositiveInt']['output'];
+  /** The shared items, by key, at most `itemsPerLink` of them. */
+  items: Array<Entity>;
+  /** The kind of item. */
+  kind: SharedItemKind;
+};
+
 /** The order of a sorted list. */
 export type SortDirection =
   /** Smallest first (A→Z, oldest first). */
@@ -1582,6 +2027,22 @@ export type SourceKind =
   | 'PUBLIC_REFERENCE'
   /** A standard such as ISO 3166-1 or UN M49. */
   | 'STANDARD';
+
+/** The entities around a centre entity and the relationships among them, ready to draw. */
+export type Subgraph = {
+  __typename?: 'Subgraph';
+  /** The entity the neighbourhood was asked for. */
+  center: Entity;
+  /** Every relationship (of the asked types) between two entities of `nodes`, in its stored direction. */
+  edges: Array<GraphEdge>;
+  /** The entities of the subgraph, the centre first, then by distance from it. */
+  nodes: Array<GraphNode>;
+  /**
+   * True when the caps cut the result: more entities were reachable than `limit`, a hub had more relationships
+   * than one step may scan, or there were more edges among the nodes than the edge cap (2,500).
+   */
+  truncated: Scalars['Boolean']['output'];
+};
 
 /** A relationship held over a period: an organization under another (PART_OF). */
 export type TenureLink = {
@@ -1667,6 +2128,17 @@ export type ThemeList =
   /** The eight themes of cooperative projects with developed countries. */
   | 'PROJECT_THEME';
 
+/** The events of one year. */
+export type TimelineYear = {
+  __typename?: 'TimelineYear';
+  /** How many events took place that year. */
+  count: Scalars['NonNegativeInt']['output'];
+  /** The events of the year, by start date then name, at most `eventsPerYear` of them. */
+  events: Array<Event>;
+  /** The year. */
+  year: Scalars['Int']['output'];
+};
+
 /** A training programme, with where its trainees come from. */
 export type TrainingProgram = Entity & Node & {
   __typename?: 'TrainingProgram';
@@ -1729,6 +2201,15 @@ export type TrainingProgramEdge = {
   cursor: Scalars['String']['output'];
   /** The programme. */
   node: TrainingProgram;
+};
+
+/** A number of relationships of one type. */
+export type TypeCount = {
+  __typename?: 'TypeCount';
+  /** How many relationships (or linked entities) of that type. */
+  count: Scalars['NonNegativeInt']['output'];
+  /** The relationship type. */
+  type: RelationshipType;
 };
 
 
@@ -1809,6 +2290,7 @@ export type ResolversTypes = {
   AgreementConnection: ResolverTypeWrapper<Partial<Omit<AgreementConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['AgreementEdge']>, nodes: Array<ResolversTypes['Agreement']> }>>;
   AgreementEdge: ResolverTypeWrapper<Partial<Omit<AgreementEdge, 'node'> & { node: ResolversTypes['Agreement'] }>>;
   AgreementKind: ResolverTypeWrapper<Partial<AgreementKind>>;
+  Analytics: ResolverTypeWrapper<Partial<Omit<Analytics, 'cooperationNetwork' | 'countsBy' | 'eventTimeline' | 'rankedCountries' | 'rankedOrganizations'> & { cooperationNetwork: ResolversTypes['CooperationNetwork'], countsBy: ResolversTypes['GroupCounts'], eventTimeline: Array<ResolversTypes['TimelineYear']>, rankedCountries: Array<ResolversTypes['RankedEntity']>, rankedOrganizations: Array<ResolversTypes['RankedEntity']> }>>;
   Boolean: ResolverTypeWrapper<Partial<Scalars['Boolean']['output']>>;
   Claim: ResolverTypeWrapper<EntityRecord>;
   ClaimConnection: ResolverTypeWrapper<Partial<Omit<ClaimConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ClaimEdge']>, nodes: Array<ResolversTypes['Claim']> }>>;
@@ -1818,6 +2300,10 @@ export type ResolversTypes = {
   ClaimUnit: ResolverTypeWrapper<Partial<ClaimUnit>>;
   CollaborationType: ResolverTypeWrapper<Partial<CollaborationType>>;
   Confidence: ResolverTypeWrapper<Partial<Confidence>>;
+  Connection: ResolverTypeWrapper<Partial<Omit<Connection, 'from' | 'paths' | 'to'> & { from: ResolversTypes['Entity'], paths: Array<ResolversTypes['Path']>, to: ResolversTypes['Entity'] }>>;
+  CooperationLink: ResolverTypeWrapper<Partial<Omit<CooperationLink, 'shared' | 'source' | 'target'> & { shared: Array<ResolversTypes['SharedItems']>, source: ResolversTypes['Entity'], target: ResolversTypes['Entity'] }>>;
+  CooperationNetwork: ResolverTypeWrapper<Partial<Omit<CooperationNetwork, 'links' | 'nodes'> & { links: Array<ResolversTypes['CooperationLink']>, nodes: Array<ResolversTypes['Entity']> }>>;
+  CountDimension: ResolverTypeWrapper<Partial<CountDimension>>;
   Country: ResolverTypeWrapper<EntityRecord>;
   CountryCode: ResolverTypeWrapper<Partial<Scalars['CountryCode']['output']>>;
   CountryConnection: ResolverTypeWrapper<Partial<Omit<CountryConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['CountryEdge']>, nodes: Array<ResolversTypes['Country']> }>>;
@@ -1836,12 +2322,17 @@ export type ResolversTypes = {
   EventOrder: ResolverTypeWrapper<Partial<EventOrder>>;
   EventOrderField: ResolverTypeWrapper<Partial<EventOrderField>>;
   Float: ResolverTypeWrapper<Partial<Scalars['Float']['output']>>;
+  GraphEdge: ResolverTypeWrapper<Partial<Omit<GraphEdge, 'provenance' | 'qualifiers'> & { provenance: Array<ResolversTypes['Provenance']>, qualifiers: Array<ResolversTypes['Property']> }>>;
+  GraphNode: ResolverTypeWrapper<Partial<Omit<GraphNode, 'entity'> & { entity: ResolversTypes['Entity'] }>>;
+  GroupCount: ResolverTypeWrapper<Partial<Omit<GroupCount, 'breakdown' | 'entity'> & { breakdown: Array<ResolversTypes['TypeCount']>, entity?: Maybe<ResolversTypes['Entity']> }>>;
+  GroupCounts: ResolverTypeWrapper<Partial<Omit<GroupCounts, 'groups'> & { groups: Array<ResolversTypes['GroupCount']> }>>;
   HoldingLink: ResolverTypeWrapper<Partial<Omit<HoldingLink, 'person' | 'position' | 'provenance'> & { person: ResolversTypes['Person'], position: ResolversTypes['Position'], provenance: Array<ResolversTypes['Provenance']> }>>;
   ID: ResolverTypeWrapper<Partial<Scalars['ID']['output']>>;
   Int: ResolverTypeWrapper<Partial<Scalars['Int']['output']>>;
   LocalDate: ResolverTypeWrapper<Partial<Scalars['LocalDate']['output']>>;
   LocationLink: ResolverTypeWrapper<Partial<Omit<LocationLink, 'country' | 'provenance' | 'subject'> & { country: ResolversTypes['Country'], provenance: Array<ResolversTypes['Provenance']>, subject: ResolversTypes['Entity'] }>>;
   MembershipLink: ResolverTypeWrapper<Partial<Omit<MembershipLink, 'country' | 'organization' | 'provenance'> & { country: ResolversTypes['Country'], organization: ResolversTypes['Organization'], provenance: Array<ResolversTypes['Provenance']> }>>;
+  NetworkKind: ResolverTypeWrapper<Partial<NetworkKind>>;
   Node: ResolverTypeWrapper<EntityRecord>;
   NonNegativeInt: ResolverTypeWrapper<Partial<Scalars['NonNegativeInt']['output']>>;
   Organization: ResolverTypeWrapper<EntityRecord>;
@@ -1856,6 +2347,9 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<Partial<PageInfo>>;
   ParticipationLink: ResolverTypeWrapper<Partial<Omit<ParticipationLink, 'organization' | 'project' | 'provenance'> & { organization: ResolversTypes['Organization'], project: ResolversTypes['Project'], provenance: Array<ResolversTypes['Provenance']> }>>;
   ParticipationRole: ResolverTypeWrapper<Partial<ParticipationRole>>;
+  Path: ResolverTypeWrapper<Partial<Omit<Path, 'nodes' | 'steps'> & { nodes: Array<ResolversTypes['Entity']>, steps: Array<ResolversTypes['PathStep']> }>>;
+  PathRelationship: ResolverTypeWrapper<Partial<Omit<PathRelationship, 'provenance' | 'qualifiers'> & { provenance: Array<ResolversTypes['Provenance']>, qualifiers: Array<ResolversTypes['Property']> }>>;
+  PathStep: ResolverTypeWrapper<Partial<Omit<PathStep, 'node' | 'relationship'> & { node: ResolversTypes['Entity'], relationship?: Maybe<ResolversTypes['PathRelationship']> }>>;
   Person: ResolverTypeWrapper<EntityRecord>;
   PersonConnection: ResolverTypeWrapper<Partial<Omit<PersonConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['PersonEdge']>, nodes: Array<ResolversTypes['Person']> }>>;
   PersonEdge: ResolverTypeWrapper<Partial<Omit<PersonEdge, 'node'> & { node: ResolversTypes['Person'] }>>;
@@ -1873,6 +2367,7 @@ export type ResolversTypes = {
   Property: ResolverTypeWrapper<Partial<Property>>;
   Provenance: ResolverTypeWrapper<Partial<Omit<Provenance, 'source'> & { source: ResolversTypes['Source'] }>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RankedEntity: ResolverTypeWrapper<Partial<Omit<RankedEntity, 'breakdown' | 'entity'> & { breakdown: Array<ResolversTypes['TypeCount']>, entity: ResolversTypes['Entity'] }>>;
   Region: ResolverTypeWrapper<EntityRecord>;
   RegionConnection: ResolverTypeWrapper<Partial<Omit<RegionConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['RegionEdge']>, nodes: Array<ResolversTypes['Region']> }>>;
   RegionEdge: ResolverTypeWrapper<Partial<Omit<RegionEdge, 'node'> & { node: ResolversTypes['Region'] }>>;
@@ -1884,21 +2379,28 @@ export type ResolversTypes = {
   RegionOrderField: ResolverTypeWrapper<Partial<RegionOrderField>>;
   Relationship: ResolverTypeWrapper<RelationshipRecord>;
   RelationshipType: ResolverTypeWrapper<Partial<RelationshipType>>;
+  SearchConnection: ResolverTypeWrapper<Partial<Omit<SearchConnection, 'edges'> & { edges: Array<ResolversTypes['SearchEdge']> }>>;
+  SearchEdge: ResolverTypeWrapper<Partial<Omit<SearchEdge, 'node'> & { node: ResolversTypes['Entity'] }>>;
+  SharedItemKind: ResolverTypeWrapper<Partial<SharedItemKind>>;
+  SharedItems: ResolverTypeWrapper<Partial<Omit<SharedItems, 'items'> & { items: Array<ResolversTypes['Entity']> }>>;
   SortDirection: ResolverTypeWrapper<Partial<SortDirection>>;
   Source: ResolverTypeWrapper<EntityRecord>;
   SourceConnection: ResolverTypeWrapper<Partial<Omit<SourceConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['SourceEdge']>, nodes: Array<ResolversTypes['Source']> }>>;
   SourceEdge: ResolverTypeWrapper<Partial<Omit<SourceEdge, 'node'> & { node: ResolversTypes['Source'] }>>;
   SourceKind: ResolverTypeWrapper<Partial<SourceKind>>;
   String: ResolverTypeWrapper<Partial<Scalars['String']['output']>>;
+  Subgraph: ResolverTypeWrapper<Partial<Omit<Subgraph, 'center' | 'edges' | 'nodes'> & { center: ResolversTypes['Entity'], edges: Array<ResolversTypes['GraphEdge']>, nodes: Array<ResolversTypes['GraphNode']> }>>;
   TenureLink: ResolverTypeWrapper<Partial<Omit<TenureLink, 'organization' | 'provenance'> & { organization: ResolversTypes['Organization'], provenance: Array<ResolversTypes['Provenance']> }>>;
   Theme: ResolverTypeWrapper<EntityRecord>;
   ThemeConnection: ResolverTypeWrapper<Partial<Omit<ThemeConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ThemeEdge']>, nodes: Array<ResolversTypes['Theme']> }>>;
   ThemeEdge: ResolverTypeWrapper<Partial<Omit<ThemeEdge, 'node'> & { node: ResolversTypes['Theme'] }>>;
   ThemeFilter: ResolverTypeWrapper<Partial<ThemeFilter>>;
   ThemeList: ResolverTypeWrapper<Partial<ThemeList>>;
+  TimelineYear: ResolverTypeWrapper<Partial<Omit<TimelineYear, 'events'> & { events: Array<ResolversTypes['Event']> }>>;
   TrainingProgram: ResolverTypeWrapper<EntityRecord>;
   TrainingProgramConnection: ResolverTypeWrapper<Partial<Omit<TrainingProgramConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['TrainingProgramEdge']>, nodes: Array<ResolversTypes['TrainingProgram']> }>>;
   TrainingProgramEdge: ResolverTypeWrapper<Partial<Omit<TrainingProgramEdge, 'node'> & { node: ResolversTypes['TrainingProgram'] }>>;
+  TypeCount: ResolverTypeWrapper<Partial<TypeCount>>;
   URL: ResolverTypeWrapper<Partial<Scalars['URL']['output']>>;
 };
 
@@ -1908,11 +2410,15 @@ export type ResolversParentTypes = {
   Agreement: EntityRecord;
   AgreementConnection: Partial<Omit<AgreementConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['AgreementEdge']>, nodes: Array<ResolversParentTypes['Agreement']> }>;
   AgreementEdge: Partial<Omit<AgreementEdge, 'node'> & { node: ResolversParentTypes['Agreement'] }>;
+  Analytics: Partial<Omit<Analytics, 'cooperationNetwork' | 'countsBy' | 'eventTimeline' | 'rankedCountries' | 'rankedOrganizations'> & { cooperationNetwork: ResolversParentTypes['CooperationNetwork'], countsBy: ResolversParentTypes['GroupCounts'], eventTimeline: Array<ResolversParentTypes['TimelineYear']>, rankedCountries: Array<ResolversParentTypes['RankedEntity']>, rankedOrganizations: Array<ResolversParentTypes['RankedEntity']> }>;
   Boolean: Partial<Scalars['Boolean']['output']>;
   Claim: EntityRecord;
   ClaimConnection: Partial<Omit<ClaimConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ClaimEdge']>, nodes: Array<ResolversParentTypes['Claim']> }>;
   ClaimEdge: Partial<Omit<ClaimEdge, 'node'> & { node: ResolversParentTypes['Claim'] }>;
   ClaimFilter: Partial<ClaimFilter>;
+  Connection: Partial<Omit<Connection, 'from' | 'paths' | 'to'> & { from: ResolversParentTypes['Entity'], paths: Array<ResolversParentTypes['Path']>, to: ResolversParentTypes['Entity'] }>;
+  CooperationLink: Partial<Omit<CooperationLink, 'shared' | 'source' | 'target'> & { shared: Array<ResolversParentTypes['SharedItems']>, source: ResolversParentTypes['Entity'], target: ResolversParentTypes['Entity'] }>;
+  CooperationNetwork: Partial<Omit<CooperationNetwork, 'links' | 'nodes'> & { links: Array<ResolversParentTypes['CooperationLink']>, nodes: Array<ResolversParentTypes['Entity']> }>;
   Country: EntityRecord;
   CountryCode: Partial<Scalars['CountryCode']['output']>;
   CountryConnection: Partial<Omit<CountryConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['CountryEdge']>, nodes: Array<ResolversParentTypes['Country']> }>;
@@ -1926,6 +2432,10 @@ export type ResolversParentTypes = {
   EventFilter: Partial<EventFilter>;
   EventOrder: Partial<EventOrder>;
   Float: Partial<Scalars['Float']['output']>;
+  GraphEdge: Partial<Omit<GraphEdge, 'provenance' | 'qualifiers'> & { provenance: Array<ResolversParentTypes['Provenance']>, qualifiers: Array<ResolversParentTypes['Property']> }>;
+  GraphNode: Partial<Omit<GraphNode, 'entity'> & { entity: ResolversParentTypes['Entity'] }>;
+  GroupCount: Partial<Omit<GroupCount, 'breakdown' | 'entity'> & { breakdown: Array<ResolversParentTypes['TypeCount']>, entity?: Maybe<ResolversParentTypes['Entity']> }>;
+  GroupCounts: Partial<Omit<GroupCounts, 'groups'> & { groups: Array<ResolversParentTypes['GroupCount']> }>;
   HoldingLink: Partial<Omit<HoldingLink, 'person' | 'position' | 'provenance'> & { person: ResolversParentTypes['Person'], position: ResolversParentTypes['Position'], provenance: Array<ResolversParentTypes['Provenance']> }>;
   ID: Partial<Scalars['ID']['output']>;
   Int: Partial<Scalars['Int']['output']>;
@@ -1942,6 +2452,9 @@ export type ResolversParentTypes = {
   OrganizerLink: Partial<Omit<OrganizerLink, 'event' | 'organization' | 'provenance'> & { event: ResolversParentTypes['Event'], organization: ResolversParentTypes['Organization'], provenance: Array<ResolversParentTypes['Provenance']> }>;
   PageInfo: Partial<PageInfo>;
   ParticipationLink: Partial<Omit<ParticipationLink, 'organization' | 'project' | 'provenance'> & { organization: ResolversParentTypes['Organization'], project: ResolversParentTypes['Project'], provenance: Array<ResolversParentTypes['Provenance']> }>;
+  Path: Partial<Omit<Path, 'nodes' | 'steps'> & { nodes: Array<ResolversParentTypes['Entity']>, steps: Array<ResolversParentTypes['PathStep']> }>;
+  PathRelationship: Partial<Omit<PathRelationship, 'provenance' | 'qualifiers'> & { provenance: Array<ResolversParentTypes['Provenance']>, qualifiers: Array<ResolversParentTypes['Property']> }>;
+  PathStep: Partial<Omit<PathStep, 'node' | 'relationship'> & { node: ResolversParentTypes['Entity'], relationship?: Maybe<ResolversParentTypes['PathRelationship']> }>;
   Person: EntityRecord;
   PersonConnection: Partial<Omit<PersonConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['PersonEdge']>, nodes: Array<ResolversParentTypes['Person']> }>;
   PersonEdge: Partial<Omit<PersonEdge, 'node'> & { node: ResolversParentTypes['Person'] }>;
@@ -1957,6 +2470,7 @@ export type ResolversParentTypes = {
   Property: Partial<Property>;
   Provenance: Partial<Omit<Provenance, 'source'> & { source: ResolversParentTypes['Source'] }>;
   Query: Record<PropertyKey, never>;
+  RankedEntity: Partial<Omit<RankedEntity, 'breakdown' | 'entity'> & { breakdown: Array<ResolversParentTypes['TypeCount']>, entity: ResolversParentTypes['Entity'] }>;
   Region: EntityRecord;
   RegionConnection: Partial<Omit<RegionConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['RegionEdge']>, nodes: Array<ResolversParentTypes['Region']> }>;
   RegionEdge: Partial<Omit<RegionEdge, 'node'> & { node: ResolversParentTypes['Region'] }>;
@@ -1964,18 +2478,24 @@ export type ResolversParentTypes = {
   RegionMappingLink: Partial<Omit<RegionMappingLink, 'provenance' | 'region' | 'subject'> & { provenance: Array<ResolversParentTypes['Provenance']>, region: ResolversParentTypes['Region'], subject: ResolversParentTypes['Entity'] }>;
   RegionOrder: Partial<RegionOrder>;
   Relationship: RelationshipRecord;
+  SearchConnection: Partial<Omit<SearchConnection, 'edges'> & { edges: Array<ResolversParentTypes['SearchEdge']> }>;
+  SearchEdge: Partial<Omit<SearchEdge, 'node'> & { node: ResolversParentTypes['Entity'] }>;
+  SharedItems: Partial<Omit<SharedItems, 'items'> & { items: Array<ResolversParentTypes['Entity']> }>;
   Source: EntityRecord;
   SourceConnection: Partial<Omit<SourceConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['SourceEdge']>, nodes: Array<ResolversParentTypes['Source']> }>;
   SourceEdge: Partial<Omit<SourceEdge, 'node'> & { node: ResolversParentTypes['Source'] }>;
   String: Partial<Scalars['String']['output']>;
+  Subgraph: Partial<Omit<Subgraph, 'center' | 'edges' | 'nodes'> & { center: ResolversParentTypes['Entity'], edges: Array<ResolversParentTypes['GraphEdge']>, nodes: Array<ResolversParentTypes['GraphNode']> }>;
   TenureLink: Partial<Omit<TenureLink, 'organization' | 'provenance'> & { organization: ResolversParentTypes['Organization'], provenance: Array<ResolversParentTypes['Provenance']> }>;
   Theme: EntityRecord;
   ThemeConnection: Partial<Omit<ThemeConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ThemeEdge']>, nodes: Array<ResolversParentTypes['Theme']> }>;
   ThemeEdge: Partial<Omit<ThemeEdge, 'node'> & { node: ResolversParentTypes['Theme'] }>;
   ThemeFilter: Partial<ThemeFilter>;
+  TimelineYear: Partial<Omit<TimelineYear, 'events'> & { events: Array<ResolversParentTypes['Event']> }>;
   TrainingProgram: EntityRecord;
   TrainingProgramConnection: Partial<Omit<TrainingProgramConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['TrainingProgramEdge']>, nodes: Array<ResolversParentTypes['TrainingProgram']> }>;
   TrainingProgramEdge: Partial<Omit<TrainingProgramEdge, 'node'> & { node: ResolversParentTypes['TrainingProgram'] }>;
+  TypeCount: Partial<TypeCount>;
   URL: Partial<Scalars['URL']['output']>;
 };
 
@@ -2013,6 +2533,14 @@ export type AgreementEdgeResolvers<ContextType = RequestContext, ParentType exte
   node?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType>;
 };
 
+export type AnalyticsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Analytics'] = ResolversParentTypes['Analytics']> = {
+  cooperationNetwork?: Resolver<ResolversTypes['CooperationNetwork'], ParentType, ContextType, RequireFields<AnalyticsCooperationNetworkArgs, 'itemsPerLink' | 'kind' | 'limit' | 'minWeight'>>;
+  countsBy?: Resolver<ResolversTypes['GroupCounts'], ParentType, ContextType, RequireFields<AnalyticsCountsByArgs, 'dimension' | 'first' | 'includeEmpty'>>;
+  eventTimeline?: Resolver<Array<ResolversTypes['TimelineYear']>, ParentType, ContextType, RequireFields<AnalyticsEventTimelineArgs, 'eventsPerYear'>>;
+  rankedCountries?: Resolver<Array<ResolversTypes['RankedEntity']>, ParentType, ContextType, RequireFields<AnalyticsRankedCountriesArgs, 'first'>>;
+  rankedOrganizations?: Resolver<Array<ResolversTypes['RankedEntity']>, ParentType, ContextType, RequireFields<AnalyticsRankedOrganizationsArgs, 'first'>>;
+};
+
 export type ClaimResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Claim'] = ResolversParentTypes['Claim']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2043,6 +2571,27 @@ export type ClaimConnectionResolvers<ContextType = RequestContext, ParentType ex
 export type ClaimEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ClaimEdge'] = ResolversParentTypes['ClaimEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Claim'], ParentType, ContextType>;
+};
+
+export type ConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Connection'] = ResolversParentTypes['Connection']> = {
+  from?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+};
+
+export type CooperationLinkResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CooperationLink'] = ResolversParentTypes['CooperationLink']> = {
+  shared?: Resolver<Array<ResolversTypes['SharedItems']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['PositiveInt'], ParentType, ContextType>;
+};
+
+export type CooperationNetworkResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CooperationNetwork'] = ResolversParentTypes['CooperationNetwork']> = {
+  kind?: Resolver<ResolversTypes['NetworkKind'], ParentType, ContextType>;
+  links?: Resolver<Array<ResolversTypes['CooperationLink']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type CountryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Country'] = ResolversParentTypes['Country']> = {
@@ -2119,6 +2668,40 @@ export type EventConnectionResolvers<ContextType = RequestContext, ParentType ex
 export type EventEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EventEdge'] = ResolversParentTypes['EventEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Event'], ParentType, ContextType>;
+};
+
+export type GraphEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['GraphEdge'] = ResolversParentTypes['GraphEdge']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
+  qualifiers?: Resolver<Array<ResolversTypes['Property']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+};
+
+export type GraphNodeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['GraphNode'] = ResolversParentTypes['GraphNode']> = {
+  entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type GroupCountResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['GroupCount'] = ResolversParentTypes['GroupCount']> = {
+  breakdown?: Resolver<Array<ResolversTypes['TypeCount']>, ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
+  entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organizationKind?: Resolver<Maybe<ResolversTypes['OrganizationKind']>, ParentType, ContextType>;
+  year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type GroupCountsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['GroupCounts'] = ResolversParentTypes['GroupCounts']> = {
+  counted?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dimension?: Resolver<ResolversTypes['CountDimension'], ParentType, ContextType>;
+  groups?: Resolver<Array<ResolversTypes['GroupCount']>, ParentType, ContextType>;
+  totalGroups?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type HoldingLinkResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['HoldingLink'] = ResolversParentTypes['HoldingLink']> = {
@@ -2219,6 +2802,25 @@ export type ParticipationLinkResolvers<ContextType = RequestContext, ParentType 
   project?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
   provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['ParticipationRole']>, ParentType, ContextType>;
+};
+
+export type PathResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Path'] = ResolversParentTypes['Path']> = {
+  length?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  steps?: Resolver<Array<ResolversTypes['PathStep']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PathRelationshipResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PathRelationship'] = ResolversParentTypes['PathRelationship']> = {
+  direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
+  provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
+  qualifiers?: Resolver<Array<ResolversTypes['Property']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+};
+
+export type PathStepResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PathStep'] = ResolversParentTypes['PathStep']> = {
+  node?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  relationship?: Resolver<Maybe<ResolversTypes['PathRelationship']>, ParentType, ContextType>;
 };
 
 export type PersonResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = {
@@ -2333,12 +2935,17 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   about?: Resolver<ResolversTypes['About'], ParentType, ContextType>;
   agreement?: Resolver<Maybe<ResolversTypes['Agreement']>, ParentType, ContextType, RequireFields<QueryAgreementArgs, 'key'>>;
   agreements?: Resolver<ResolversTypes['AgreementConnection'], ParentType, ContextType, RequireFields<QueryAgreementsArgs, 'first'>>;
+  allShortestPaths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryAllShortestPathsArgs, 'from' | 'limit' | 'maxLength' | 'to'>>;
+  analytics?: Resolver<ResolversTypes['Analytics'], ParentType, ContextType>;
   claim?: Resolver<Maybe<ResolversTypes['Claim']>, ParentType, ContextType, RequireFields<QueryClaimArgs, 'key'>>;
   claims?: Resolver<ResolversTypes['ClaimConnection'], ParentType, ContextType, RequireFields<QueryClaimsArgs, 'first'>>;
+  connection?: Resolver<ResolversTypes['Connection'], ParentType, ContextType, RequireFields<QueryConnectionArgs, 'from' | 'limit' | 'maxLength' | 'to'>>;
   countries?: Resolver<ResolversTypes['CountryConnection'], ParentType, ContextType, RequireFields<QueryCountriesArgs, 'first'>>;
   country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType, RequireFields<QueryCountryArgs, 'code'>>;
   event?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<QueryEventArgs, 'key'>>;
   events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, RequireFields<QueryEventsArgs, 'first'>>;
+  lookup?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryLookupArgs, 'name'>>;
+  neighbourhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighbourhoodArgs, 'depth' | 'id' | 'limit'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, Partial<QueryOrganizationArgs>>;
@@ -2351,12 +2958,22 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   projects?: Resolver<ResolversTypes['ProjectConnection'], ParentType, ContextType, RequireFields<QueryProjectsArgs, 'first'>>;
   region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType, RequireFields<QueryRegionArgs, 'code'>>;
   regions?: Resolver<ResolversTypes['RegionConnection'], ParentType, ContextType, RequireFields<QueryRegionsArgs, 'first'>>;
+  search?: Resolver<ResolversTypes['SearchConnection'], ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'query'>>;
+  shortestPath?: Resolver<Maybe<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryShortestPathArgs, 'from' | 'maxLength' | 'to'>>;
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType, RequireFields<QuerySourceArgs, 'key'>>;
   sources?: Resolver<ResolversTypes['SourceConnection'], ParentType, ContextType, RequireFields<QuerySourcesArgs, 'first'>>;
   theme?: Resolver<Maybe<ResolversTypes['Theme']>, ParentType, ContextType, RequireFields<QueryThemeArgs, 'key'>>;
   themes?: Resolver<ResolversTypes['ThemeConnection'], ParentType, ContextType, RequireFields<QueryThemesArgs, 'first'>>;
   trainingProgram?: Resolver<Maybe<ResolversTypes['TrainingProgram']>, ParentType, ContextType, RequireFields<QueryTrainingProgramArgs, 'key'>>;
   trainingPrograms?: Resolver<ResolversTypes['TrainingProgramConnection'], ParentType, ContextType, RequireFields<QueryTrainingProgramsArgs, 'first'>>;
+};
+
+export type RankedEntityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RankedEntity'] = ResolversParentTypes['RankedEntity']> = {
+  breakdown?: Resolver<Array<ResolversTypes['TypeCount']>, ParentType, ContextType>;
+  degree?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  neighbours?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['PositiveInt'], ParentType, ContextType>;
 };
 
 export type RegionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region']> = {
@@ -2410,6 +3027,24 @@ export type RelationshipResolvers<ContextType = RequestContext, ParentType exten
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
 };
 
+export type SearchConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SearchConnection'] = ResolversParentTypes['SearchConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['SearchEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
+};
+
+export type SearchEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SearchEdge'] = ResolversParentTypes['SearchEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type SharedItemsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SharedItems'] = ResolversParentTypes['SharedItems']> = {
+  count?: Resolver<ResolversTypes['PositiveInt'], ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['SharedItemKind'], ParentType, ContextType>;
+};
+
 export type SourceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2438,6 +3073,13 @@ export type SourceConnectionResolvers<ContextType = RequestContext, ParentType e
 export type SourceEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SourceEdge'] = ResolversParentTypes['SourceEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+};
+
+export type SubgraphResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Subgraph'] = ResolversParentTypes['Subgraph']> = {
+  center?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  edges?: Resolver<Array<ResolversTypes['GraphEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['GraphNode']>, ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type TenureLinkResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TenureLink'] = ResolversParentTypes['TenureLink']> = {
@@ -2474,6 +3116,12 @@ export type ThemeEdgeResolvers<ContextType = RequestContext, ParentType extends 
   node?: Resolver<ResolversTypes['Theme'], ParentType, ContextType>;
 };
 
+export type TimelineYearResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TimelineYear'] = ResolversParentTypes['TimelineYear']> = {
+  count?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type TrainingProgramResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TrainingProgram'] = ResolversParentTypes['TrainingProgram']> = {
   claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
   countryCount?: Resolver<Maybe<ResolversTypes['NonNegativeInt']>, ParentType, ContextType>;
@@ -2505,6 +3153,11 @@ export type TrainingProgramEdgeResolvers<ContextType = RequestContext, ParentTyp
   node?: Resolver<ResolversTypes['TrainingProgram'], ParentType, ContextType>;
 };
 
+export type TypeCountResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TypeCount'] = ResolversParentTypes['TypeCount']> = {
+  count?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+};
+
 export interface UrlScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['URL'], any> {
   name: 'URL';
 }
@@ -2514,9 +3167,13 @@ export type Resolvers<ContextType = RequestContext> = {
   Agreement?: AgreementResolvers<ContextType>;
   AgreementConnection?: AgreementConnectionResolvers<ContextType>;
   AgreementEdge?: AgreementEdgeResolvers<ContextType>;
+  Analytics?: AnalyticsResolvers<ContextType>;
   Claim?: ClaimResolvers<ContextType>;
   ClaimConnection?: ClaimConnectionResolvers<ContextType>;
   ClaimEdge?: ClaimEdgeResolvers<ContextType>;
+  Connection?: ConnectionResolvers<ContextType>;
+  CooperationLink?: CooperationLinkResolvers<ContextType>;
+  CooperationNetwork?: CooperationNetworkResolvers<ContextType>;
   Country?: CountryResolvers<ContextType>;
   CountryCode?: GraphQLScalarType;
   CountryConnection?: CountryConnectionResolvers<ContextType>;
@@ -2525,6 +3182,10 @@ export type Resolvers<ContextType = RequestContext> = {
   Event?: EventResolvers<ContextType>;
   EventConnection?: EventConnectionResolvers<ContextType>;
   EventEdge?: EventEdgeResolvers<ContextType>;
+  GraphEdge?: GraphEdgeResolvers<ContextType>;
+  GraphNode?: GraphNodeResolvers<ContextType>;
+  GroupCount?: GroupCountResolvers<ContextType>;
+  GroupCounts?: GroupCountsResolvers<ContextType>;
   HoldingLink?: HoldingLinkResolvers<ContextType>;
   LocalDate?: GraphQLScalarType;
   LocationLink?: LocationLinkResolvers<ContextType>;
@@ -2537,6 +3198,9 @@ export type Resolvers<ContextType = RequestContext> = {
   OrganizerLink?: OrganizerLinkResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   ParticipationLink?: ParticipationLinkResolvers<ContextType>;
+  Path?: PathResolvers<ContextType>;
+  PathRelationship?: PathRelationshipResolvers<ContextType>;
+  PathStep?: PathStepResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   PersonConnection?: PersonConnectionResolvers<ContextType>;
   PersonEdge?: PersonEdgeResolvers<ContextType>;
@@ -2550,21 +3214,28 @@ export type Resolvers<ContextType = RequestContext> = {
   Property?: PropertyResolvers<ContextType>;
   Provenance?: ProvenanceResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RankedEntity?: RankedEntityResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
   RegionConnection?: RegionConnectionResolvers<ContextType>;
   RegionEdge?: RegionEdgeResolvers<ContextType>;
   RegionMappingLink?: RegionMappingLinkResolvers<ContextType>;
   Relationship?: RelationshipResolvers<ContextType>;
+  SearchConnection?: SearchConnectionResolvers<ContextType>;
+  SearchEdge?: SearchEdgeResolvers<ContextType>;
+  SharedItems?: SharedItemsResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   SourceConnection?: SourceConnectionResolvers<ContextType>;
   SourceEdge?: SourceEdgeResolvers<ContextType>;
+  Subgraph?: SubgraphResolvers<ContextType>;
   TenureLink?: TenureLinkResolvers<ContextType>;
   Theme?: ThemeResolvers<ContextType>;
   ThemeConnection?: ThemeConnectionResolvers<ContextType>;
   ThemeEdge?: ThemeEdgeResolvers<ContextType>;
+  TimelineYear?: TimelineYearResolvers<ContextType>;
   TrainingProgram?: TrainingProgramResolvers<ContextType>;
   TrainingProgramConnection?: TrainingProgramConnectionResolvers<ContextType>;
   TrainingProgramEdge?: TrainingProgramEdgeResolvers<ContextType>;
+  TypeCount?: TypeCountResolvers<ContextType>;
   URL?: GraphQLScalarType;
 };
 

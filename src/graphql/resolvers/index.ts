@@ -12,10 +12,12 @@ import { geographyResolvers } from './geography';
 import { organizationResolvers } from './organizations';
 import { eventResolvers } from './events';
 import { cooperationResolvers } from './cooperation';
+import { traversalResolvers } from './traversal';
+import { searchResolvers } from './search';
 
 /** All resolvers, merged per type: generic entity fields first, then each area's own. */
 export function createResolvers() {
-  const perType = mergeResolvers([entityTypeResolvers(), interfaceResolvers, provenanceResolvers, rootResolvers, sourceResolvers, geographyResolvers, organizationResolvers, eventResolvers, cooperationResolvers]);
+  const perType = mergeResolvers([entityTypeResolvers(), interfaceResolvers, provenanceResolvers, rootResolvers, sourceResolvers, geographyResolvers, organizationResolvers, eventResolvers, cooperationResolvers, traversalResolvers, searchResolvers]);
   return {
     CountryCode: CountryCodeResolver,
     LocalDate: LocalDateResolver,

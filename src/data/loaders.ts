@@ -1,0 +1,66 @@
+import DataLoader from 'dataloader';
+import type { CypherRunner } from '../db/cypherRunner';
+import type { RelationshipType } from '../graph/vocabulary';
+import { toEntityRecord, toRelationshipRecord, type EntityRecord, type RelationshipRecord } from './records';
+
+/**
+ * Per-request batching: every entity and relationship look-up of one GraphQL operation at the same depth
+ * becomes one Cypher round trip, whatever the number of parents. Fresh loaders per request keep caches
+ * from leaking between requests.
+ */
+export interface Loaders {
+  entityByUid: DataLoader<string, EntityRecord | null>;
+  relationships: DataLoader<RelationshipQuery, RelationshipRecord[], string>;
+}
+
+export interface RelationshipQuery {
+  elementId: string;
+  /** Null: every type. */
+  types: readonly RelationshipType[] | null;
+}
+
+export function createLoaders(cypher: CypherRunner): Loaders {
+  return {
+    entityByUid: new DataLoader(async (uids) => {
+      const rows = await cypher.read('entities/by-uids', { uids: [...uids] });
+      const byUid = new Map(rows.map((row) => {
+        const record = toEntityRecord(row.entity);
+        return [record.uid, record] as const;
+      }));
+      return uids.map((uid) => byUid.get(uid) ?? null);
+    }),
+    relationships: new DataLoader(
+      async (queries) => {
+        // One statement per distinct type filter in the batch (a handful at most), not per parent.
+        const groups = new Map<string, RelationshipQuery[]>();
+        for (const query of queries) {
+          const groupKey = typesKey(query.types);
+          groups.set(groupKey, [...(groups.get(groupKey) ?? []), query]);
+        }
+        const results = new Map<string, RelationshipRecord[]>();
+        await Promise.all(
+          [...groups.values()].map(async (group) => {
+            const rows = await cypher.read('entities/relationships', {
+              elementIds: group.map((query) => query.elementId),
+              types: group[0].types ? [...group[0].types] : null,
+            });
+            for (const query of group) results.set(relationshipQueryKey(query), []);
+            for (const row of rows) {
+              results.get(`${String(row.parentId)}|${typesKey(group[0].types)}`)!.push(toRelationshipRecord(row));
+            }
+          }),
+        );
+        return queries.map((query) => results.get(relationshipQueryKey(query)) ?? []);
+      },
+      { cacheKeyFn: relationshipQueryKey },
+    ),
+  };
+}
+
+function typesKey(types: readonly RelationshipType[] | null): string {
+  return types ? [...types].sort().join(',') : '*';
+}
+
+function relationshipQueryKey(query: RelationshipQuery): string {
+  return `${query.elementId}|${typesKey(query.types)}`;
+}

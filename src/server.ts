@@ -55,6 +55,8 @@ export async function startServer(config: AppConfig, logger = createLogger(confi
       resolvers: createResolvers(),
       formatError: createErrorFormatter(logger),
       includeStacktraceInErrorResponses: false,
+      // main.ts owns SIGTERM/SIGINT: it stops Apollo, the driver and the embedded Neo4j in order.
+      stopOnTerminationSignals: false,
       introspection: config.graphiqlEnabled || config.env !== 'production',
       hideSchemaDetailsFromClientErrors: config.env === 'production',
       maxRecursiveSelections: MAX_RECURSIVE_SELECTIONS,
@@ -83,8 +85,11 @@ export async function startServer(config: AppConfig, logger = createLogger(confi
       logger,
       config,
       async stop() {
+        logger.info('draining HTTP');
         await apollo.stop();
+        logger.info('closing the database');
         await database.close();
+        logger.info('stopped');
       },
     };
   } catch (error) {

@@ -33,6 +33,7 @@ export async function openDatabase(config: AppConfig, logger: Logger): Promise<D
     embedded,
     async close() {
       await driver.close();
+      logger.info('driver closed');
       await embedded?.stop();
     },
   };

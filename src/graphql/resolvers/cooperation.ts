@@ -1,4 +1,5 @@
 import type { RequestContext } from '../context';
+import type { QueryThemesArgs, QueryProjectsArgs, QueryClaimsArgs } from '../../generated/graphql';
 import { paginate } from '../../data/pagination';
 import { byKey, listOfKind, lookupFilter, pageOf, uidFromId } from './lookup';
 import { listProp, prop, relatedEntities, relatedLinks } from './links';
@@ -6,7 +7,7 @@ import { listProp, prop, relatedEntities, relatedLinks } from './links';
 export const cooperationResolvers = {
   Query: {
     theme: byKey('Theme', 'key'),
-    themes: (_parent: unknown, args: any, ctx: RequestContext) =>
+    themes: (_parent: unknown, args: QueryThemesArgs, ctx: RequestContext) =>
       paginate(
         ctx.cypher,
         'themes',
@@ -14,7 +15,7 @@ export const cooperationResolvers = {
         pageOf(args),
       ),
     project: byKey('Project', 'key'),
-    projects: (_parent: unknown, args: any, ctx: RequestContext) =>
+    projects: (_parent: unknown, args: QueryProjectsArgs, ctx: RequestContext) =>
       paginate(
         ctx.cypher,
         'projects',
@@ -31,7 +32,7 @@ export const cooperationResolvers = {
     trainingProgram: byKey('TrainingProgram', 'key'),
     trainingPrograms: listOfKind('TrainingProgram'),
     claim: byKey('Claim', 'key'),
-    claims: (_parent: unknown, args: any, ctx: RequestContext) =>
+    claims: (_parent: unknown, args: QueryClaimsArgs, ctx: RequestContext) =>
       paginate(
         ctx.cypher,
         'claims',

@@ -1,4 +1,5 @@
 import type { RequestContext } from '../context';
+import type { QueryEventsArgs } from '../../generated/graphql';
 import { paginate } from '../../data/pagination';
 import { byKey, lookupFilter, organizationRef, pageOf } from './lookup';
 import { listProp, prop, relatedEntity, relatedLink, relatedLinks } from './links';
@@ -6,7 +7,7 @@ import { listProp, prop, relatedEntity, relatedLink, relatedLinks } from './link
 export const eventResolvers = {
   Query: {
     event: byKey('Event', 'key'),
-    events: (_parent: unknown, args: any, ctx: RequestContext) =>
+    events: (_parent: unknown, args: QueryEventsArgs, ctx: RequestContext) =>
       paginate(
         ctx.cypher,
         'events',

@@ -1,4 +1,5 @@
 import type { RequestContext } from '../context';
+import type { QueryCountriesArgs, QueryRegionsArgs } from '../../generated/graphql';
 import { paginate } from '../../data/pagination';
 import { byKey, lookupFilter, organizationRef, pageOf } from './lookup';
 import { prop, relatedEntities, relatedEntity, relatedLinks } from './links';
@@ -7,7 +8,7 @@ import type { EntityRecord } from '../../data/records';
 export const geographyResolvers = {
   Query: {
     country: byKey('Country', 'code', (code) => code.toUpperCase()),
-    countries: (_parent: unknown, args: any, ctx: RequestContext) =>
+    countries: (_parent: unknown, args: QueryCountriesArgs, ctx: RequestContext) =>
       paginate(
         ctx.cypher,
         'countries',
@@ -20,7 +21,7 @@ export const geographyResolvers = {
         pageOf(args),
       ),
     region: byKey('Region', 'code'),
-    regions: (_parent: unknown, args: any, ctx: RequestContext) =>
+    regions: (_parent: unknown, args: QueryRegionsArgs, ctx: RequestContext) =>
       paginate(
         ctx.cypher,
         'regions',

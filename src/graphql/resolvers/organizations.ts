@@ -1,4 +1,5 @@
 import type { RequestContext } from '../context';
+import type { QueryOrganizationsArgs, QueryPositionsArgs } from '../../generated/graphql';
 import { paginate } from '../../data/pagination';
 import { toEntityRecord } from '../../data/records';
 import { BadInputError } from '../../errors';
@@ -15,7 +16,7 @@ export const organizationResolvers = {
       const [row] = await ctx.cypher.read('organizations/by-acronym', { acronym: args.acronym!.trim().toLowerCase() });
       return row ? toEntityRecord(row.entity) : null;
     },
-    organizations: (_parent: unknown, args: any, ctx: RequestContext) =>
+    organizations: (_parent: unknown, args: QueryOrganizationsArgs, ctx: RequestContext) =>
       paginate(
         ctx.cypher,
         'organizations',
@@ -28,7 +29,7 @@ export const organizationResolvers = {
         pageOf(args),
       ),
     position: byKey('Position', 'key'),
-    positions: (_parent: unknown, args: any, ctx: RequestContext) =>
+    positions: (_parent: unknown, args: QueryPositionsArgs, ctx: RequestContext) =>
       paginate(
         ctx.cypher,
         'positions',

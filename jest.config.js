@@ -5,7 +5,8 @@
  * integration and e2e share one instance, stopped by whichever teardown runs first after all tests.
  */
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json' }];
-const common = { testEnvironment: 'node', transform: { '^.+\\.ts$': tsJest } };
+// dist/ holds a compiled copy (with its own package.json): keep jest's module map to the sources.
+const common = { testEnvironment: 'node', transform: { '^.+\\.ts$': tsJest }, modulePathIgnorePatterns: ['<rootDir>/dist/'] };
 const withNeo4j = {
   globalSetup: '<rootDir>/tests/helpers/globalSetup.ts',
   globalTeardown: '<rootDir>/tests/helpers/globalTeardown.ts',

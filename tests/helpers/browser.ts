@@ -100,10 +100,16 @@ export async function openBrowser(origin: string): Promise<Browser> {
   };
 }
 
+/**
+ * Saves a screenshot as a test artifact; with UPDATE_SCREENSHOTS=1 also refreshes the README's copy in
+ * docs/screenshots (off by default, so a test run does not change tracked files).
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
   const file = path.join(ARTIFACTS, name);
   await page.screenshot({ path: file });
-  fs.copyFileSync(file, path.join(SCREENSHOTS, name));
+  if (process.env.UPDATE_SCREENSHOTS === '1') {
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    fs.copyFileSync(file, path.join(SCREENSHOTS, name));
+  }
 }

@@ -2026,7 +2026,9 @@ export type SourceKind =
   /** A public page used as evidence for a widely documented fact. */
   | 'PUBLIC_REFERENCE'
   /** A standard such as ISO 3166-1 or UN M49. */
-  | 'STANDARD';
+  | 'STANDARD'
+  /** The generator of synthetic benchmark data (never mixed into answers about the real source). */
+  | 'SYNTHETIC';
 
 /** The entities around a centre entity and the relationships among them, ready to draw. */
 export type Subgraph = {

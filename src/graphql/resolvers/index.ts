@@ -14,10 +14,11 @@ import { eventResolvers } from './events';
 import { cooperationResolvers } from './cooperation';
 import { traversalResolvers } from './traversal';
 import { searchResolvers } from './search';
+import { analyticsResolvers } from './analytics';
 
 /** All resolvers, merged per type: generic entity fields first, then each area's own. */
 export function createResolvers() {
-  const perType = mergeResolvers([entityTypeResolvers(), interfaceResolvers, provenanceResolvers, rootResolvers, sourceResolvers, geographyResolvers, organizationResolvers, eventResolvers, cooperationResolvers, traversalResolvers, searchResolvers]);
+  const perType = mergeResolvers([entityTypeResolvers(), interfaceResolvers, provenanceResolvers, rootResolvers, sourceResolvers, geographyResolvers, organizationResolvers, eventResolvers, cooperationResolvers, traversalResolvers, searchResolvers, analyticsResolvers]);
   return {
     CountryCode: CountryCodeResolver,
     LocalDate: LocalDateResolver,

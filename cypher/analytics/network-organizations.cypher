@@ -1,0 +1,48 @@
+// The cooperation network of organizations: pairs sharing events they both organized,
+// projects they both take part in, agreements they are both party to, or an organization they are both part
+// of; only the kinds in $via. Weight = shared items, all kinds together.
+// Each pair is found once (elementId order, cheaper than comparing uids on every raw row); the model has one
+// relationship per type between two entities, so an item is counted once per pair. The heaviest $limit + 1
+// pairs are kept (ties by their smaller, then larger uid), each kind with at most $itemsPerLink items by key.
+CALL () {
+  MATCH (a:Organization)-[:ORGANIZED]->(item:Event)<-[:ORGANIZED]-(b:Organization)
+  WHERE 'EVENT' IN $via AND elementId(a) < elementId(b)
+  RETURN a, b, item, 'EVENT' AS via
+  UNION ALL
+  MATCH (a:Organization)-[:PARTICIPATES_IN]->(item:Project)<-[:PARTICIPATES_IN]-(b:Organization)
+  WHERE 'PROJECT' IN $via AND elementId(a) < elementId(b)
+  RETURN a, b, item, 'PROJECT' AS via
+  UNION ALL
+  MATCH (a:Organization)-[:PARTY_TO]->(item:Agreement)<-[:PARTY_TO]-(b:Organization)
+  WHERE 'AGREEMENT' IN $via AND elementId(a) < elementId(b)
+  RETURN a, b, item, 'AGREEMENT' AS via
+  UNION ALL
+  MATCH (a:Organization)-[:PART_OF]->(item:Organization)<-[:PART_OF]-(b:Organization)
+  WHERE 'ORGANIZATION' IN $via AND elementId(a) < elementId(b)
+  RETURN a, b, item, 'ORGANIZATION' AS via
+}
+WITH a, b, via, collect(item) AS items
+WITH a, b, sum(size(items)) AS weight, collect({kind: via, items: items}) AS parts
+WHERE weight >= $minWeight
+WITH a, b, weight, parts,
+     CASE WHEN a.uid < b.uid THEN a.uid ELSE b.uid END AS firstUid,
+     CASE WHEN a.uid < b.uid THEN b.uid ELSE a.uid END AS secondUid
+ORDER BY weight DESC, firstUid, secondUid
+LIMIT toInteger($limit) + 1
+CALL (parts) {
+  UNWIND parts AS part
+  CALL (part) {
+    UNWIND part.items AS item
+    WITH item
+    ORDER BY item.key
+    LIMIT toInteger($itemsPerLink)
+    RETURN collect({eid: elementId(item), labels: labels(item), props: properties(item)}) AS items
+  }
+  WITH part, items
+  ORDER BY size(part.items) DESC, part.kind
+  RETURN collect({kind: part.kind, count: size(part.items), items: items}) AS shared
+}
+RETURN {eid: elementId(a), labels: labels(a), props: properties(a)} AS a,
+       {eid: elementId(b), labels: labels(b), props: properties(b)} AS b,
+       weight, shared
+ORDER BY weight DESC, firstUid, secondUid

@@ -1,0 +1,22 @@
+// Organizations ranked by their number of relationships in both directions (of the types in $types, or all),
+// the most connected first, ties by uid. The degree of every organization is read first (from the degree store when
+// no type is asked); only the top $first get their distinct neighbours and per-type breakdown.
+MATCH (n:Organization)
+WITH n, CASE WHEN $types IS NULL THEN COUNT { (n)--() } ELSE COUNT { (n)-[r]-() WHERE type(r) IN $types } END AS degree
+ORDER BY degree DESC, n.uid
+LIMIT toInteger($first)
+CALL (n) {
+  OPTIONAL MATCH (n)-[r]-(other)
+  WHERE $types IS NULL OR type(r) IN $types
+  RETURN count(DISTINCT other) AS neighbours
+}
+CALL (n) {
+  OPTIONAL MATCH (n)-[r]-()
+  WHERE $types IS NULL OR type(r) IN $types
+  WITH type(r) AS type, count(r) AS count
+  WHERE type IS NOT NULL
+  ORDER BY count DESC, type
+  RETURN collect({type: type, count: count}) AS breakdown
+}
+RETURN {eid: elementId(n), labels: labels(n), props: properties(n)} AS entity, degree, neighbours, breakdown
+ORDER BY degree DESC, n.uid

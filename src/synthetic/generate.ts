@@ -1,0 +1,241 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import neo4j, { type Driver } from 'neo4j-driver';
+import pino from 'pino';
+import { CypherLibrary } from '../db/cypherLibrary';
+import { CypherRunner } from '../db/cypherRunner';
+import type { NodeLabel, RelationshipType } from '../graph/vocabulary';
+import {
+  buildSyntheticPlan,
+  planChecksum,
+  planCounts,
+  SYNTHETIC_SOURCE_KEY,
+  type PlanProps,
+  type SyntheticOptions,
+} from './plan';
+
+export interface GenerateOptions extends SyntheticOptions {
+  /** Rows per write transaction (default 10 000). */
+  batchSize?: number;
+  /** Delete the synthetic nodes already in the database first; without it, existing ones are an error. */
+  replace?: boolean;
+  /** Node batches, and relationship types with no label in common, written at the same time (default 2). */
+  concurrency?: number;
+  /** Called with one plain line per step (no progress bars). */
+  onProgress?: (line: string) => void;
+  /** When a Driver is passed: the repository root whose cypher/ to read (default: found from this file). */
+  rootDir?: string;
+  /** When a Driver is passed: the database name (default `neo4j`). */
+  database?: string;
+}
+
+export interface GenerateReport {
+  seed: number;
+  nodes: number;
+  relationships: number;
+  labels: Record<string, number>;
+  types: Record<string, number>;
+  /** The structure checksum of the plan (see structureChecksum). */
+  checksum: string;
+  planMs: number;
+  writeMs: number;
+  deletedBefore: number;
+}
+
+const WRITE_TIMEOUT_MS = 120_000;
+
+/**
+ * Plans the synthetic graph for `{ nodes, seed }` and writes it: nodes first, label by label, then
+ * relationships type by type, in UNWIND batches through the named files of cypher/synthetic (one file per
+ * label and per type, so labels and types are static Cypher). Each batch is its own transaction and must
+ * create exactly its rows, or generation stops with an error; what was written by then stays, and a new run
+ * with `replace: true` clears it.
+ */
+export async function generateSyntheticGraph(target: CypherRunner | Driver, options: GenerateOptions): Promise<GenerateReport> {
+  const cypher = target instanceof CypherRunner ? target : runnerFor(target, options);
+  const progress = options.onProgress ?? (() => undefined);
+  const batchSize = options.batchSize ?? 10_000;
+
+  let deletedBefore = 0;
+  const [{ nodes: existing }] = await cypher.read('synthetic/count');
+  if (Number(existing) > 0) {
+    if (!options.replace) {
+      throw new Error(`The database already holds ${String(existing)} synthetic nodes. Pass "replace: true" (CLI: --replace) to delete them first.`);
+    }
+    deletedBefore = await deleteSyntheticGraph(cypher, progress);
+  }
+
+  const planStarted = Date.now();
+  const plan = buildSyntheticPlan(options);
+  const checksum = planChecksum(plan);
+  const planMs = Date.now() - planStarted;
+  progress(`planned ${plan.nodeCount} nodes and ${plan.relationshipCount} relationships (seed ${options.seed}) in ${planMs} ms`);
+
+  const provenance = JSON.stringify([
+    {
+      source: SYNTHETIC_SOURCE_KEY,
+      confidence: 'LOW',
+      note: `Synthetic benchmark data (seed ${options.seed}); not a fact.`,
+    },
+  ]);
+  const shared = { provenance, sourceKeys: [SYNTHETIC_SOURCE_KEY] };
+  const writeStarted = Date.now();
+
+  // Node batches touch no common node, so two run at once. Relationship batches lock their end nodes, and
+  // hubs are at the end of many: two types are only written at the same time when no label is at an end of
+  // both (so they can never wait on, or deadlock with, each other); each type's batches run one by one.
+  const nodeBatches: Array<() => Promise<void>> = [];
+  for (const [label, group] of plan.nodes) {
+    const name = `synthetic/node-${fileName(label)}`;
+    for (let offset = 0; offset < group.length; offset += batchSize) {
+      const end = Math.min(group.length, offset + batchSize);
+      nodeBatches.push(async () => {
+        const rows = group.slice(offset, end).map(toNeo4jProps);
+        await writeBatch(cypher, name, { ...shared, rows }, rows.length);
+        if (end === group.length) progress(`created ${group.length} ${label} nodes`);
+      });
+    }
+  }
+  await runConcurrently(nodeBatches, options.concurrency ?? 2);
+  progress(`created all ${plan.nodeCount} nodes in ${Date.now() - writeStarted} ms`);
+  const relationshipTypes = [...plan.relationships].map(([type, group]) => ({
+    size: group.length,
+    labels: new Set(group.flatMap((rel) => [labelOfUid(rel.from), labelOfUid(rel.to)])),
+    run: async () => {
+      const name = `synthetic/rel-${fileName(type)}`;
+      for (let offset = 0; offset < group.length; offset += batchSize) {
+        const rows = group.slice(offset, offset + batchSize).map((rel) => ({ from: rel.from, to: rel.to, props: toNeo4jProps(rel.props) }));
+        await writeBatch(cypher, name, { ...shared, rows }, rows.length);
+      }
+      progress(`created ${group.length} ${type} relationships`);
+    },
+  }));
+  await runInDisjointLanes(relationshipTypes, options.concurrency ?? 2);
+  const writeMs = Date.now() - writeStarted;
+  progress(`wrote the synthetic graph in ${writeMs} ms`);
+
+  const { labels, types } = planCounts(plan);
+  return {
+    seed: options.seed,
+    nodes: plan.nodeCount,
+    relationships: plan.relationshipCount,
+    labels,
+    types,
+    checksum,
+    planMs,
+    writeMs,
+    deletedBefore,
+  };
+}
+
+/** Deletes every :Synthetic node with its relationships, in batches; returns how many nodes went. */
+export async function deleteSyntheticGraph(cypher: CypherRunner, progress: (line: string) => void = () => undefined): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const [{ deleted }] = await cypher.write('synthetic/delete-batch', { batchSize: 5_000 });
+    if (Number(deleted) === 0) break;
+    total += Number(deleted);
+  }
+  progress(`deleted ${total} synthetic nodes`);
+  return total;
+}
+
+interface LaneTask {
+  size: number;
+  /** The labels of the nodes the task touches. */
+  labels: Set<string>;
+  run: () => Promise<void>;
+}
+
+/**
+ * Runs tasks in `lanes` parallel lanes, the largest first, never two at once that share a label; a lane with
+ * nothing it may take waits for another to finish. After a failure no further task starts.
+ */
+async function runInDisjointLanes(tasks: LaneTask[], lanes: number): Promise<void> {
+  const pending = [...tasks].sort((a, b) => b.size - a.size);
+  const running = new Map<number, Set<string>>();
+  let waiting: Array<() => void> = [];
+  let failed = false;
+  const lane = async (id: number) => {
+    while (pending.length > 0 && !failed) {
+      const busy = new Set([...running.values()].flatMap((labels) => [...labels]));
+      const index = pending.findIndex((task) => ![...task.labels].some((label) => busy.has(label)));
+      if (index === -1) {
+        await new Promise<void>((resolve) => waiting.push(resolve));
+        continue;
+      }
+      const [task] = pending.splice(index, 1);
+      running.set(id, task.labels);
+      try {
+        await task.run();
+      } catch (error) {
+        failed = true;
+        throw error;
+      } finally {
+        running.delete(id);
+        const wake = waiting;
+        waiting = [];
+        wake.forEach((resolve) => resolve());
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, lanes) }, (_, id) => lane(id)));
+}
+
+function labelOfUid(uid: string): string {
+  return uid.slice(0, uid.indexOf(':'));
+}
+
+/** Runs the tasks with at most `concurrency` at a time; after a failure no further task starts. */
+async function runConcurrently(tasks: Array<() => Promise<void>>, concurrency: number): Promise<void> {
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (next < tasks.length && !failed) {
+      const task = tasks[next];
+      next += 1;
+      try {
+        await task();
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, tasks.length)) }, worker));
+}
+
+async function writeBatch(cypher: CypherRunner, name: string, params: Record<string, unknown>, expected: number): Promise<void> {
+  const created = await cypher.writeTransaction(async (tx) => Number((await tx.run(name, params))[0].created), WRITE_TIMEOUT_MS);
+  if (created !== expected) throw new Error(`${name}: created ${created} of ${expected} rows (missing endpoints?).`);
+}
+
+/** `TrainingProgram` → `training-program`, `HAS_THEME` → `has-theme`: the file names of cypher/synthetic. */
+export function fileName(labelOrType: NodeLabel | RelationshipType): string {
+  return labelOrType.replace(/([a-z])([A-Z])/g, '$1-$2').replace(/_/g, '-').toLowerCase();
+}
+
+/** Whole numbers are stored as Neo4j integers (JS numbers would reach Neo4j as floats), as the seed does. */
+function toNeo4jProps(props: PlanProps): Record<string, unknown> {
+  const stored: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(props)) {
+    stored[name] = typeof value === 'number' && Number.isInteger(value) ? neo4j.int(value) : value;
+  }
+  return stored;
+}
+
+function runnerFor(driver: Driver, options: GenerateOptions): CypherRunner {
+  const rootDir = options.rootDir ?? repositoryRoot();
+  const library = CypherLibrary.load(path.join(rootDir, 'cypher'));
+  return new CypherRunner(driver, library, options.database ?? 'neo4j', WRITE_TIMEOUT_MS, pino({ level: 'silent' }));
+}
+
+/** The folder holding cypher/, from src/synthetic or dist/src/synthetic. */
+function repositoryRoot(): string {
+  let dir = __dirname;
+  for (let i = 0; i < 4; i += 1) {
+    if (fs.existsSync(path.join(dir, 'cypher', 'synthetic'))) return dir;
+    dir = path.dirname(dir);
+  }
+  throw new Error('Cannot find the cypher/ folder: pass rootDir.');
+}

@@ -3,15 +3,15 @@ import { loadConfig } from '../src/config';
 import { openDatabase, waitForNeo4j } from '../src/db/database';
 import { applyMigrations } from '../src/db/migrations';
 import { createLogger } from '../src/logger';
-import { seedIfEmpty } from '../src/seed/seedIfEmpty';
 import { generateSyntheticGraph } from '../src/synthetic';
 import { intOption, repositoryRoot } from './support';
 
 /**
- * `npm run synthetic -- --nodes 100000 --seed 42 [--replace]`: writes the synthetic benchmark graph into the
- * configured Neo4j (NEO4J_URI, or the embedded one of NEO4J_DATA_DIR), after applying the migrations and
- * seeding an empty database (unless SEED_ON_EMPTY=false). The graph is labelled :Synthetic with `syn-` keys;
- * --replace deletes an earlier synthetic graph first.
+ * `npm run synthetic -- --nodes 100000 --seed 42 [--replace]`: writes the synthetic benchmark graph, after
+ * applying the migrations. By default into its own embedded store, ./data/neo4j-synthetic, never into the
+ * server's ./data/neo4j: reads do not filter :Synthetic out, so a synthetic graph in the real database would
+ * mix into every answer. NEO4J_URI or NEO4J_DATA_DIR choose another database deliberately. The graph is
+ * labelled :Synthetic with `syn-` keys; --replace deletes an earlier synthetic graph first.
  * Prints one plain line per step.
  */
 async function main(): Promise<void> {
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   const seed = intOption('seed', values.seed, 42, 0);
   const batchSize = intOption('batch-size', values['batch-size'], 10_000);
 
-  const config = loadConfig(process.env, repositoryRoot());
+  const config = loadConfig({ NEO4J_DATA_DIR: './data/neo4j-synthetic', ...process.env }, repositoryRoot());
   const logger = createLogger({ logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel });
   const database = await openDatabase(config, logger);
   const started = Date.now();
@@ -40,9 +40,6 @@ async function main(): Promise<void> {
   try {
     await waitForNeo4j(database, 30_000);
     await applyMigrations(database.library, database.cypher, logger);
-    // Seed an empty database first, as the server would: the synthetic graph brings a Source of its own, after
-    // which the server's "is it empty?" check would no longer seed.
-    if (config.seedOnEmpty && (await seedIfEmpty(config.rootDir, database.cypher, logger))) line('seeded the empty database first');
     const report = await generateSyntheticGraph(database.cypher, { nodes, seed, batchSize, replace: values.replace, onProgress: line });
     line(`done: ${report.nodes} nodes, ${report.relationships} relationships, checksum ${report.checksum.slice(0, 16)}`);
   } finally {

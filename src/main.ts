@@ -12,6 +12,12 @@ async function main(): Promise<void> {
   logger.info({ startupMs: Date.now() - startedAt }, 'ready');
 
   let stopping = false;
+  // An embedded Neo4j that dies under us cannot come back by itself: exit, so a supervisor restarts both.
+  void server.database.embedded?.exited.then((code) => {
+    if (stopping) return;
+    logger.fatal({ exitCode: code }, 'the embedded Neo4j exited unexpectedly; stopping');
+    process.exit(1);
+  });
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;

@@ -13,7 +13,7 @@ import { createRequestContext, type RequestContext } from './graphql/context';
 import { createResolvers } from './graphql/resolvers';
 import { loadTypeDefs } from './graphql/typeDefs';
 import { jsonBodyErrorHandler } from './http/bodyErrors';
-import { createHealthRouter, type ReadinessState } from './http/health';
+import { createHealthRouter } from './http/health';
 import { createWebPagesRouter } from './http/webPages';
 import { createLogger, type Logger } from './logger';
 import { seedIfEmpty } from './seed/seedIfEmpty';
@@ -42,9 +42,7 @@ export async function startServer(config: AppConfig, logger = createLogger(confi
   const database = await openDatabase(config, logger);
   try {
     await waitForNeo4j(database, 30_000);
-    const readiness: ReadinessState = { migrationsApplied: false };
     await applyMigrations(database.library, database.cypher, logger);
-    readiness.migrationsApplied = true;
     if (config.seedOnEmpty) await seedIfEmpty(config.rootDir, database.cypher, logger);
 
     const app = express();
@@ -65,7 +63,7 @@ export async function startServer(config: AppConfig, logger = createLogger(confi
     });
     await apollo.start();
 
-    app.use(createHealthRouter(database.driver, readiness));
+    app.use(createHealthRouter(database.driver));
     app.use(createWebPagesRouter({ graphiqlEnabled: config.graphiqlEnabled, webRoot: path.join(config.rootDir, 'dist', 'web') }));
     app.use(
       '/graphql',

@@ -17,7 +17,12 @@ export interface RelationshipQuery {
   elementId: string;
   /** Null: every type. */
   types: readonly RelationshipType[] | null;
+  /** Null: both directions. */
+  direction: 'OUTGOING' | 'INCOMING' | null;
 }
+
+/** The most relationships one entity lists in one field: hubs answer with their first ones. */
+export const MAX_RELATIONSHIPS_PER_ENTITY = 500;
 
 export function createLoaders(cypher: CypherRunner): Loaders {
   return {
@@ -31,10 +36,10 @@ export function createLoaders(cypher: CypherRunner): Loaders {
     }),
     relationships: new DataLoader(
       async (queries) => {
-        // One statement per distinct type filter in the batch (a handful at most), not per parent.
+        // One statement per distinct type/direction filter in the batch (a handful at most), not per parent.
         const groups = new Map<string, RelationshipQuery[]>();
         for (const query of queries) {
-          const groupKey = typesKey(query.types);
+          const groupKey = filterKey(query);
           groups.set(groupKey, [...(groups.get(groupKey) ?? []), query]);
         }
         const results = new Map<string, RelationshipRecord[]>();
@@ -43,10 +48,12 @@ export function createLoaders(cypher: CypherRunner): Loaders {
             const rows = await cypher.read('entities/relationships', {
               elementIds: group.map((query) => query.elementId),
               types: group[0].types ? [...group[0].types] : null,
+              direction: group[0].direction,
+              perParent: MAX_RELATIONSHIPS_PER_ENTITY,
             });
             for (const query of group) results.set(relationshipQueryKey(query), []);
             for (const row of rows) {
-              results.get(`${String(row.parentId)}|${typesKey(group[0].types)}`)!.push(toRelationshipRecord(row));
+              results.get(`${String(row.parentId)}|${filterKey(group[0])}`)!.push(toRelationshipRecord(row));
             }
           }),
         );
@@ -57,10 +64,10 @@ export function createLoaders(cypher: CypherRunner): Loaders {
   };
 }
 
-function typesKey(types: readonly RelationshipType[] | null): string {
-  return types ? [...types].sort().join(',') : '*';
+function filterKey(query: RelationshipQuery): string {
+  return `${query.types ? [...query.types].sort().join(',') : '*'}|${query.direction ?? '*'}`;
 }
 
 function relationshipQueryKey(query: RelationshipQuery): string {
-  return `${query.elementId}|${typesKey(query.types)}`;
+  return `${query.elementId}|${filterKey(query)}`;
 }

@@ -32,7 +32,11 @@ export async function paginate(
   const first = page.first ?? 20;
   if (first < 0) throw new BadInputError('first', 'must be zero or more.');
   if (first > MAX_PAGE_SIZE) throw new LimitExceededError('first', MAX_PAGE_SIZE);
+  const order = `${page.orderField ?? 'DEFAULT'} ${page.direction ?? 'ASC'}`;
   const after = page.after ? decodeCursor(page.after) : null;
+  if (after && after.order !== order) {
+    throw new BadInputError('after', `was made for the order ${after.order}, not ${order}. Restart from the first page.`);
+  }
   const rows = await cypher.read(`${area}/list`, {
     ...filters,
     orderField: page.orderField ?? null,
@@ -43,7 +47,7 @@ export async function paginate(
   });
   const edges = rows.slice(0, first).map((row) => {
     const node = toEntityRecord(row.entity);
-    return { cursor: encodeCursor({ value: String(row.sortValue), key: node.key }), node };
+    return { cursor: encodeCursor({ order, value: String(row.sortValue), key: node.key }), node };
   });
   return {
     edges,
@@ -58,20 +62,22 @@ export async function paginate(
   };
 }
 
+/** Where a page ended, and for which sort order (a cursor is only valid with the order that made it). */
 interface CursorPosition {
+  order: string;
   value: string;
   key: string;
 }
 
 export function encodeCursor(position: CursorPosition): string {
-  return Buffer.from(JSON.stringify([position.value, position.key]), 'utf8').toString('base64url');
+  return Buffer.from(JSON.stringify([position.order, position.value, position.key]), 'utf8').toString('base64url');
 }
 
 export function decodeCursor(cursor: string): CursorPosition {
   try {
     const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(decoded) && decoded.length === 2 && decoded.every((part) => typeof part === 'string')) {
-      return { value: decoded[0], key: decoded[1] };
+    if (Array.isArray(decoded) && decoded.length === 3 && decoded.every((part) => typeof part === 'string')) {
+      return { order: decoded[0], value: decoded[1], key: decoded[2] };
     }
   } catch {
     // Fall through to the error below: a cursor that is not ours.

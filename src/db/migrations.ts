@@ -10,7 +10,7 @@ export interface MigrationReport {
 
 /**
  * Applies the scripts of cypher/migrations in name order, each once: an applied migration is recorded as a
- * (:SchemaMigration) node. A recorded migration whose file changed since is an error, not a silent skip.
+ * (:SchemaMigration) node. A recorded migration whose statements changed since is an error, not a silent skip.
  */
 export async function applyMigrations(library: CypherLibrary, runner: CypherRunner, logger: Logger): Promise<MigrationReport> {
   const migrations = library.names().filter((name) => name.startsWith('migrations/'));
@@ -20,7 +20,8 @@ export async function applyMigrations(library: CypherLibrary, runner: CypherRunn
   const report: MigrationReport = { applied: [], alreadyApplied: [] };
   for (const name of migrations) {
     const id = name.slice('migrations/'.length);
-    const checksum = createHash('sha256').update(library.get(name)).digest('hex').slice(0, 16);
+    // The statements, not the file text: mending a comment in an applied migration must not block start-up.
+    const checksum = createHash('sha256').update(library.statementsOf(name).join(';\n')).digest('hex').slice(0, 16);
     const recorded = applied.get(id);
     if (recorded !== undefined) {
       if (recorded !== checksum) {

@@ -476,7 +476,8 @@ export type Entity = {
   provenance: Array<Provenance>;
   /**
    * Every relationship of this entity, optionally restricted to some types and one direction: the generic way
-   * to walk the graph from any entity.
+   * to walk the graph from any entity. At most 500 (ordered by type, then the other end's key); relationship
+   * fields of every type share this cap, so a hub answers with its first 500.
    */
   relationships: Array<Relationship>;
 };
@@ -2027,7 +2028,7 @@ export type SourceKind =
   | 'PUBLIC_REFERENCE'
   /** A standard such as ISO 3166-1 or UN M49. */
   | 'STANDARD'
-  /** The generator of synthetic benchmark data (never mixed into answers about the real source). */
+  /** The generator of synthetic benchmark data (`npm run synthetic`), which writes into a database of its own by default. */
   | 'SYNTHETIC';
 
 /** The entities around a centre entity and the relationships among them, ready to draw. */

@@ -1,24 +1,17 @@
 import { Router } from 'express';
 import type { Driver } from 'neo4j-driver';
 
-export interface ReadinessState {
-  migrationsApplied: boolean;
-}
-
 /**
- * `/health`: the process is alive. `/ready`: Neo4j answers and the schema migrations are applied — the check a
- * load balancer or orchestrator uses before sending traffic (503 otherwise).
+ * `/health`: the process is alive. `/ready`: Neo4j answers — the check a load balancer or orchestrator uses
+ * before sending traffic (503 otherwise). Migrations need no check here: the server only starts listening
+ * once they are applied.
  */
-export function createHealthRouter(driver: Driver, state: ReadinessState, probeTimeoutMs = 2_000): Router {
+export function createHealthRouter(driver: Driver, probeTimeoutMs = 2_000): Router {
   const router = Router();
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
   router.get('/ready', async (_req, res) => {
-    if (!state.migrationsApplied) {
-      res.status(503).json({ status: 'unavailable', reason: 'schema migrations not applied yet' });
-      return;
-    }
     try {
       await withTimeout(driver.getServerInfo(), probeTimeoutMs);
       res.json({ status: 'ready' });

@@ -38,6 +38,13 @@ describe('bad input', () => {
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'after' });
   });
 
+  it('rejects a cursor made for another sort order', async () => {
+    const { body } = await postGraphql(server.url, '{ countries(first: 2, orderBy: { field: NAME }) { pageInfo { endCursor } } }');
+    const cursor = body.data.countries.pageInfo.endCursor;
+    const error = await firstError('query($a: String) { countries(after: $a, orderBy: { field: CODE }) { totalCount } }', { a: cursor });
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'after' });
+  });
+
   it('rejects a malformed ID, naming `id`', async () => {
     const error = await firstError('{ node(id: "???") { id } }');
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'id' });

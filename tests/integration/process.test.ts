@@ -55,6 +55,7 @@ describe('the server process', () => {
   it('shuts down on SIGTERM with exit code 0, stopping its embedded Neo4j', async () => {
     const { child, neo4jPid } = await startMain(dataDir);
     children.push(child);
+    expect(neo4jPid).toBeGreaterThan(0);
     expect(isAlive(neo4jPid)).toBe(true);
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
@@ -65,7 +66,17 @@ describe('the server process', () => {
   it('leaves no orphan JVM behind even when it is killed with SIGKILL', async () => {
     const { child, neo4jPid } = await startMain(dataDir);
     children.push(child);
+    expect(neo4jPid).toBeGreaterThan(0);
     child.kill('SIGKILL');
     expect(await until(() => !isAlive(neo4jPid), 60_000)).toBe(true);
+  });
+
+  it('exits with code 1 when its embedded Neo4j dies under it', async () => {
+    const { child, neo4jPid } = await startMain(dataDir);
+    children.push(child);
+    expect(neo4jPid).toBeGreaterThan(0);
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    process.kill(neo4jPid, 'SIGKILL');
+    expect(await exited).toBe(1);
   });
 });

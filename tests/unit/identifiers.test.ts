@@ -30,13 +30,15 @@ describe('global IDs', () => {
 });
 
 describe('cursors', () => {
-  it('round-trip a sort value and key', () => {
-    expect(decodeCursor(encodeCursor({ value: '12005 x', key: 'k' }))).toEqual({ value: '12005 x', key: 'k' });
+  it('round-trip a sort order, sort value and key', () => {
+    const position = { order: 'YEAR ASC', value: '12005 x', key: 'k' };
+    expect(decodeCursor(encodeCursor(position))).toEqual(position);
   });
 
   it('reject a cursor that is not ours with BAD_USER_INPUT on `after`', () => {
     expect(() => decodeCursor('garbage')).toThrow(/Argument "after"/);
     expect(() => decodeCursor(Buffer.from('[1,2]').toString('base64url'))).toThrow(/not a valid cursor/);
+    expect(() => decodeCursor(Buffer.from('["a","b"]').toString('base64url'))).toThrow(/not a valid cursor/);
   });
 });
 

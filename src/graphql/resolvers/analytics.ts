@@ -1,4 +1,11 @@
 import type { RequestContext } from '../context';
+import type {
+  AnalyticsCooperationNetworkArgs,
+  AnalyticsCountsByArgs,
+  AnalyticsEventTimelineArgs,
+  AnalyticsRankedCountriesArgs,
+  AnalyticsRankedOrganizationsArgs,
+} from '../../generated/graphql';
 import {
   cooperationNetwork,
   countsBy,
@@ -15,10 +22,10 @@ export const analyticsResolvers = {
     analytics: () => ({}),
   },
   Analytics: {
-    countsBy: (_parent: unknown, args: any, ctx: RequestContext) => countsBy(analyticsOf(ctx), args),
-    rankedOrganizations: (_parent: unknown, args: any, ctx: RequestContext) => rankedEntities(analyticsOf(ctx), 'ORGANIZATION', args),
-    rankedCountries: (_parent: unknown, args: any, ctx: RequestContext) => rankedEntities(analyticsOf(ctx), 'COUNTRY', args),
-    eventTimeline: (_parent: unknown, args: any, ctx: RequestContext) => eventTimeline(analyticsOf(ctx), args),
-    cooperationNetwork: (_parent: unknown, args: any, ctx: RequestContext) => cooperationNetwork(analyticsOf(ctx), args),
+    countsBy: (_parent: unknown, args: AnalyticsCountsByArgs, ctx: RequestContext) => countsBy(analyticsOf(ctx), args),
+    rankedOrganizations: (_parent: unknown, args: AnalyticsRankedOrganizationsArgs, ctx: RequestContext) => rankedEntities(analyticsOf(ctx), 'ORGANIZATION', args),
+    rankedCountries: (_parent: unknown, args: AnalyticsRankedCountriesArgs, ctx: RequestContext) => rankedEntities(analyticsOf(ctx), 'COUNTRY', args),
+    eventTimeline: (_parent: unknown, args: AnalyticsEventTimelineArgs, ctx: RequestContext) => eventTimeline(analyticsOf(ctx), args),
+    cooperationNetwork: (_parent: unknown, args: AnalyticsCooperationNetworkArgs, ctx: RequestContext) => cooperationNetwork(analyticsOf(ctx), args),
   },
 };

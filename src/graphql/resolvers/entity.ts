@@ -13,13 +13,12 @@ export const entityFields = {
   label: (entity: EntityRecord) => displayLabel(entity),
   properties: (entity: EntityRecord) => propertyPairs(entity.props),
   provenance: (entity: EntityRecord) => storedProvenance(entity.props),
-  relationships: async (
+  relationships: (
     entity: EntityRecord,
     args: { types?: RelationshipType[] | null; direction?: 'OUTGOING' | 'INCOMING' | null },
     ctx: RequestContext,
   ) => {
-    const all = await ctx.loaders.relationships.load({ elementId: entity.elementId, types: args.types ?? null });
-    return args.direction ? all.filter((rel) => rel.direction === args.direction) : all;
+    ctx.loaders.relationships.load({ elementId: entity.elementId, types: args.types ?? null, direction: args.direction ?? null });
   },
 };
 

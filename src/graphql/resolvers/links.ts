@@ -12,8 +12,7 @@ export async function relationshipsOf(
   types: RelationshipType[],
   direction: Direction,
 ): Promise<RelationshipRecord[]> {
-  const all = await ctx.loaders.relationships.load({ elementId: entity.elementId, types });
-  return all.filter((rel) => rel.direction === direction);
+  return ctx.loaders.relationships.load({ elementId: entity.elementId, types, direction });
 }
 
 /** A resolver returning the entities at the other end of some relationships. */

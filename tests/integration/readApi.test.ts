@@ -162,11 +162,12 @@ describe('the read API over the seeded graph', () => {
   });
 
   it('exposes relationship qualifiers and provenance on edges', async () => {
-    const { data } = await execute(
+    const { data, errors } = await execute(
       server,
       `{ organization(key: "cgs") { parentOrganizations { organization { acronym } startDate endDate provenance { confidence source { key } } }
            relationships(types: [ORGANIZED], direction: OUTGOING) { type direction qualifiers { name value } provenance { quote } node { kind } } } }`,
     );
+    expect(errors).toBeUndefined();
     const parents = data.organization.parentOrganizations;
     expect(parents.find((p: any) => p.organization.acronym === 'MLR').endDate).toBe('2018-03-19');
     expect(parents.find((p: any) => p.organization.acronym === 'MNR').startDate).toBe('2018-03-19');

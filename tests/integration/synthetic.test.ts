@@ -191,6 +191,17 @@ describe('the synthetic graph (100 000 nodes) in its own Neo4j', () => {
     });
   });
 
+  describe('relationship fields on a hub', () => {
+    it('list at most 500 relationships per entity, however many the hub has', async () => {
+      const [{ degree }] = await cypher('MATCH (n:Entity {uid: $uid}) RETURN COUNT { (n)--(:Entity) } AS degree', { uid: syntheticHubUid() });
+      expect(Number(degree)).toBeGreaterThan(500);
+      const { node } = await graphql('query($id: ID!) { node(id: $id) { ... on Entity { relationships { type node { key } } } } }', {
+        id: syntheticHubUid(),
+      });
+      expect(node.relationships).toHaveLength(500);
+    });
+  });
+
   describe('analytics at scale', () => {
     it('counts organizations per kind as Neo4j does and keeps the cooperation network to its limit', async () => {
       const expected = await cypher("MATCH (o:Organization) RETURN coalesce(o.kind, 'UNSPECIFIED') AS key, count(*) AS count");

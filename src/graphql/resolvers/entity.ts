@@ -17,9 +17,7 @@ export const entityFields = {
     entity: EntityRecord,
     args: { types?: RelationshipType[] | null; direction?: 'OUTGOING' | 'INCOMING' | null },
     ctx: RequestContext,
-  ) => {
-    ctx.loaders.relationships.load({ elementId: entity.elementId, types: args.types ?? null, direction: args.direction ?? null });
-  },
+  ) => ctx.loaders.relationships.load({ elementId: entity.elementId, types: args.types ?? null, direction: args.direction ?? null }),
 };
 
 export const provenanceResolvers = {

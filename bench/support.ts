@@ -1,34 +1,8 @@
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 
 /** Small helpers of the benchmark and the generator CLI (tests/helpers is not part of the build). */
 
-/** The folder holding cypher/ and schema/, from bench/ or dist/bench/. */
-export function repositoryRoot(): string {
-  let dir = __dirname;
-  for (let i = 0; i < 4; i += 1) {
-    if (fs.existsSync(path.join(dir, 'cypher')) && fs.existsSync(path.join(dir, 'schema'))) return dir;
-    dir = path.dirname(dir);
-  }
-  return process.cwd();
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-export function tempDataDir(prefix: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `geocoop-${prefix}-`));
-}
+export { repositoryRoot } from '../src/config';
+export { freePort, tempDataDir } from '../src/db/scratch';
 
 /** A whole number from a command-line option, or the default; anything else stops the program with a clear line. */
 export function intOption(name: string, value: string | undefined, fallback: number, min = 1): number {

@@ -69,7 +69,7 @@ export interface AppConfig {
 
 export class ConfigError extends Error {}
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = defaultRootDir()): AppConfig {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = repositoryRoot()): AppConfig {
   const parsed = environmentSchema.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -123,7 +123,8 @@ function describeExpectation(issue: z.core.$ZodIssue): string {
   }
 }
 
-function defaultRootDir(): string {
+/** The repository root: the folder holding cypher/ and schema/, from src/, dist/src/ or dist/bench/. */
+export function repositoryRoot(): string {
   // Compiled code runs from dist/src, sources from src: the root is the folder holding cypher/ and schema/.
   let dir = __dirname;
   for (let i = 0; i < 4; i += 1) {

@@ -1,6 +1,3 @@
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 
 /** Where the test run's Neo4j is recorded for workers: globalSetup writes it, tests read it. */
@@ -13,17 +10,4 @@ export function testNeo4jUri(): string {
   return uri;
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-export function tempDataDir(prefix: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `geocoop-${prefix}-`));
-}
+export { freePort, tempDataDir } from '../../src/db/scratch';

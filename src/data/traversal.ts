@@ -231,8 +231,9 @@ export async function neighbourhood(walk: WalkContext, request: NeighbourhoodReq
     ids: taken.map((entity) => entity.elementId),
     types: request.types,
     limit: MAX_SUBGRAPH_EDGES + 1,
+    scanPerNode: MAX_STEP_SCAN,
   });
-  if (edgeRows.length > MAX_SUBGRAPH_EDGES) truncated = true;
+  if (edgeRows.length > MAX_SUBGRAPH_EDGES || edgeRows.some((row) => row.capped === true)) truncated = true;
 
   return {
     center,

@@ -181,7 +181,7 @@ describe('neighbourhood bounds, without a database', () => {
     expect(calls.find((call) => call.name === 'traversal/edges')!.params.limit).toBe(MAX_SUBGRAPH_EDGES + 1);
   });
 
-  it('reports truncation when a step hits the relationship scan cap or the edge cap', async () => {
+  it('reports truncation when a step or the edge read hits the relationship scan cap, or the edge cap', async () => {
     const scanCapped = fakeWalk({
       'entities/by-uids': () => [{ entity: entityRow(CGS) }],
       'traversal/expand': () => [{ entity: entityRow('Event:e0'), scanned: MAX_STEP_SCAN }],
@@ -198,6 +198,14 @@ describe('neighbourhood bounds, without a database', () => {
     const result = await neighbourhood(edgeCapped.walk, neighbourhoodRequest({ id: CGS }));
     expect(result.truncated).toBe(true);
     expect(result.edges).toHaveLength(MAX_SUBGRAPH_EDGES);
+
+    const hubEdges = fakeWalk({
+      'entities/by-uids': () => [{ entity: entityRow(CGS) }],
+      'traversal/expand': () => [{ entity: entityRow('Event:e0'), scanned: 1 }],
+      'traversal/edges': () => [{ ...edgeRow(0), capped: true }],
+    });
+    expect((await neighbourhood(hubEdges.walk, neighbourhoodRequest({ id: CGS }))).truncated).toBe(true);
+    expect(hubEdges.calls.find((call) => call.name === 'traversal/edges')!.params.scanPerNode).toBe(MAX_STEP_SCAN);
 
     const complete = fakeWalk({
       'entities/by-uids': () => [{ entity: entityRow(CGS) }],

@@ -116,8 +116,6 @@ function describeExpectation(issue: z.core.$ZodIssue): string {
       return `a number <= ${String(issue.maximum)}`;
     case 'invalid_type':
       return issue.expected === 'number' ? 'a number' : `a ${issue.expected}`;
-    case 'invalid_format':
-      return issue.message;
     default:
       return issue.message;
   }

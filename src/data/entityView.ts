@@ -1,3 +1,4 @@
+import type { ProvenanceEntry } from '../seed/seedData';
 import type { NodeLabel } from '../graph/vocabulary';
 import { INTERNAL_PROPERTIES, type EntityRecord } from './records';
 
@@ -27,18 +28,13 @@ export interface PropertyPair {
 
 export function propertyPairs(props: Record<string, unknown>): PropertyPair[] {
   return Object.keys(props)
-    .filter((name) => !INTERNAL_PROPERTIES.has(name) && name !== 'aliasesText' && props[name] !== null)
+    .filter((name) => !INTERNAL_PROPERTIES.has(name) && props[name] !== null)
     .sort()
     .map((name) => ({ name, value: Array.isArray(props[name]) ? (props[name] as unknown[]).join('; ') : String(props[name]) }));
 }
 
-export interface StoredProvenance {
-  source: string;
-  quote?: string;
-  confidence: 'HIGH' | 'MEDIUM' | 'LOW';
-  note?: string;
-  rawLabel?: string;
-}
+/** Provenance as the seed stores it (JSON text on nodes and relationships). */
+export type StoredProvenance = ProvenanceEntry;
 
 export function storedProvenance(props: Record<string, unknown>): StoredProvenance[] {
   return typeof props.provenance === 'string' ? (JSON.parse(props.provenance) as StoredProvenance[]) : [];

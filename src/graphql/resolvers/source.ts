@@ -1,6 +1,4 @@
-import type { EntityRecord } from '../../data/records';
-
-const prop = (name: string) => (entity: EntityRecord) => entity.props[name] ?? null;
+import { prop } from './links';
 
 export const sourceResolvers = {
   Source: {

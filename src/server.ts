@@ -9,7 +9,9 @@ import type { AppConfig } from './config';
 import { openDatabase, waitForNeo4j, type Database } from './db/database';
 import { applyMigrations } from './db/migrations';
 import { createErrorFormatter } from './errors';
-import { createRequestContext, type RequestContext } from './graphql/context';
+import { createRequestContext, requestIdFrom, type RequestContext } from './graphql/context';
+import { operationLifecyclePlugin } from './graphql/operationLifecycle';
+import { LIMITS } from './limits';
 import { createResolvers } from './graphql/resolvers';
 import { loadTypeDefs } from './graphql/typeDefs';
 import { jsonBodyErrorHandler } from './http/bodyErrors';
@@ -17,10 +19,6 @@ import { createHealthRouter } from './http/health';
 import { createWebPagesRouter } from './http/webPages';
 import { createLogger, type Logger } from './logger';
 import { seedIfEmpty } from './seed/seedIfEmpty';
-
-/** Caps on what a single request may ask for, enforced before any resolver runs. */
-const MAX_QUERY_TOKENS = 5_000;
-const MAX_RECURSIVE_SELECTIONS = 2_000;
 
 export interface RunningServer {
   url: string;
@@ -57,9 +55,9 @@ export async function startServer(config: AppConfig, logger = createLogger(confi
       stopOnTerminationSignals: false,
       introspection: config.graphiqlEnabled || config.env !== 'production',
       hideSchemaDetailsFromClientErrors: config.env === 'production',
-      maxRecursiveSelections: MAX_RECURSIVE_SELECTIONS,
-      parseOptions: { maxTokens: MAX_QUERY_TOKENS },
-      plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+      maxRecursiveSelections: LIMITS.request.maxRecursiveSelections,
+      parseOptions: { maxTokens: LIMITS.request.maxTokens },
+      plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), operationLifecyclePlugin()],
     });
     await apollo.start();
 
@@ -67,8 +65,14 @@ export async function startServer(config: AppConfig, logger = createLogger(confi
     app.use(createWebPagesRouter({ graphiqlEnabled: config.graphiqlEnabled, webRoot: path.join(config.rootDir, 'dist', 'web') }));
     app.use(
       '/graphql',
-      express.json({ limit: '100kb' }),
-      expressMiddleware(apollo, { context: async () => createRequestContext(database.cypher, config) }),
+      express.json({ limit: LIMITS.request.maxBodyBytes }),
+      expressMiddleware(apollo, {
+        context: async ({ req, res }) => {
+          const requestId = requestIdFrom(req.headers['x-request-id']);
+          res.setHeader('X-Request-Id', requestId);
+          return createRequestContext({ runner: database.cypher, logger, budgetMs: config.queryTimeoutMs, requestId });
+        },
+      }),
     );
     app.use(jsonBodyErrorHandler);
 

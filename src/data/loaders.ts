@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { CypherRunner } from '../db/cypherRunner';
+import type { CypherReader } from '../db/cypherRunner';
 import type { RelationshipType } from '../graph/vocabulary';
 import { toEntityRecord, toRelationshipRecord, type EntityRecord, type RelationshipRecord } from './records';
 
@@ -24,7 +24,7 @@ export interface RelationshipQuery {
 /** The most relationships one entity lists in one field: hubs answer with their first ones. */
 export const MAX_RELATIONSHIPS_PER_ENTITY = 500;
 
-export function createLoaders(cypher: CypherRunner): Loaders {
+export function createLoaders(cypher: CypherReader): Loaders {
   return {
     entityByUid: new DataLoader(async (uids) => {
       const rows = await cypher.read('entities/by-uids', { uids: [...uids] });

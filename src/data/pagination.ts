@@ -1,4 +1,4 @@
-import type { CypherRunner, Params } from '../db/cypherRunner';
+import type { CypherReader, Params } from '../db/cypherRunner';
 import { BadInputError, LimitExceededError } from '../errors';
 import { toEntityRecord, type EntityRecord } from './records';
 
@@ -24,7 +24,7 @@ export interface Connection {
  * filters. Cursors carry the last row's sort value and key, so a page never re-reads the rows before it.
  */
 export async function paginate(
-  cypher: CypherRunner,
+  cypher: CypherReader,
   area: string,
   filters: Params,
   page: PageRequest,

@@ -1,7 +1,9 @@
-import type { Driver, ManagedTransaction, Record as Neo4jRecord } from 'neo4j-driver';
+import type { Driver, ManagedTransaction, Record as Neo4jRecord, Session, Transaction } from 'neo4j-driver';
 import { fromNeo4jError } from '../errors';
+import type { Deadline } from '../graphql/deadline';
 import type { Logger } from '../logger';
 import type { CypherLibrary } from './cypherLibrary';
+import type { StatementObservers } from './statementObserver';
 
 export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
@@ -9,26 +11,38 @@ export type Row = Record<string, unknown>;
 /** Runs named statements inside a transaction that the caller already holds. */
 export interface TransactionRunner {
   run(name: string, params?: Params): Promise<Row[]>;
+  /** A statement composed from named fragments of cypher/; `name` says which, for logs and observers. */
+  runComposed(name: string, text: string, params?: Params): Promise<Row[]>;
+}
+
+/** What the data-access layer reads through: a named statement (or a composed one, see `runText`) and its rows. */
+export interface CypherReader {
+  read(name: string, params?: Params): Promise<Row[]>;
+  /** A statement composed from named fragments of cypher/ (never from request text); `name` says which. */
+  readComposed(name: string, text: string, params?: Params): Promise<Row[]>;
 }
 
 /**
  * The only place that talks to Neo4j: named Cypher from the library, run in managed transactions with a
  * timeout, results as plain rows, driver failures mapped to our error codes.
  */
-export class CypherRunner {
-  private executed = 0;
-
+export class CypherRunner implements CypherReader {
   constructor(
     private readonly driver: Driver,
-    private readonly library: CypherLibrary,
-    private readonly database: string,
+    readonly library: CypherLibrary,
+    readonly database: string,
     private readonly timeoutMs: number,
     private readonly logger: Logger,
+    readonly observers: StatementObservers,
   ) {}
 
-  /** How many statements this runner has sent to Neo4j: lets tests bound round trips per operation. */
-  get statementsExecuted(): number {
-    return this.executed;
+  /** A reader for one GraphQL operation: one read transaction for all its statements, bounded by its deadline. */
+  forOperation(scope: OperationScope): OperationReader {
+    return new OperationReader(this.driver, this.library, this.database, this.observers, scope);
+  }
+
+  readComposed(name: string, text: string, params: Params = {}): Promise<Row[]> {
+    return this.inTransaction('READ', this.timeoutMs, (tx) => tx.runComposed(name, text, params));
   }
 
   read(name: string, params: Params = {}, timeoutMs = this.timeoutMs): Promise<Row[]> {
@@ -47,8 +61,9 @@ export class CypherRunner {
     for (const statement of this.library.statementsOf(name)) {
       const session = this.driver.session({ database: this.database, defaultAccessMode: 'WRITE' });
       try {
-        this.executed += 1;
+        const started = Date.now();
         await session.executeWrite((tx) => tx.run(statement), { timeout: 60_000 });
+        this.observers.notify({ name, ms: Date.now() - started, rows: 0 });
       } catch (error) {
         throw fromNeo4jError(error, 60_000);
       } finally {
@@ -82,16 +97,102 @@ export class CypherRunner {
   }
 
   private transactionRunner(tx: ManagedTransaction): TransactionRunner {
-    return {
-      run: async (name, params = {}) => {
-        const text = this.library.get(name);
-        this.executed += 1;
-        const started = Date.now();
-        const result = await tx.run(text, params);
-        this.logger.debug({ cypher: name, ms: Date.now() - started, rows: result.records.length }, 'cypher');
-        return result.records.map(toRow);
-      },
+    const runComposed = async (name: string, text: string, params: Params = {}) => {
+      const started = Date.now();
+      const result = await tx.run(text, params);
+      const ms = Date.now() - started;
+      this.logger.debug({ cypher: name, ms, rows: result.records.length }, 'cypher');
+      this.observers.notify({ name, ms, rows: result.records.length });
+      return result.records.map(toRow);
     };
+    return { runComposed, run: (name, params = {}) => runComposed(name, this.library.get(name), params) };
+  }
+}
+
+/** Who an operation's statements belong to: Neo4j sees the request id and operation name as transaction metadata. */
+export interface OperationScope {
+  requestId: string;
+  operationName?: string;
+  deadline: Deadline;
+  logger: Logger;
+}
+
+/**
+ * The reads of one GraphQL operation. The first statement opens one read transaction (with the time left on
+ * the operation's deadline as its timeout); every later statement of the operation runs in it, so the whole
+ * answer reads one transaction and pays for one session. `close()` (at the end of the request) commits it.
+ * A failed statement discards the transaction; a later one opens a fresh one if time is left.
+ */
+export class OperationReader implements CypherReader {
+  private session?: Session;
+  private transaction?: Transaction;
+
+  constructor(
+    private readonly driver: Driver,
+    private readonly library: CypherLibrary,
+    private readonly database: string,
+    private readonly observers: StatementObservers,
+    private readonly scope: OperationScope,
+  ) {}
+
+  set operationName(name: string | undefined) {
+    this.scope.operationName = name;
+  }
+
+  read(name: string, params: Params = {}): Promise<Row[]> {
+    return this.readComposed(name, this.library.get(name), params);
+  }
+
+  async readComposed(name: string, text: string, params: Params = {}): Promise<Row[]> {
+    const tx = this.openTransaction();
+    const started = Date.now();
+    try {
+      const result = await tx.run(text, params);
+      const ms = Date.now() - started;
+      const rows = result.records.map(toRow);
+      this.scope.logger.debug({ cypher: name, ms, rows: rows.length }, 'cypher');
+      this.observers.notify({ name, ms, rows: rows.length, requestId: this.scope.requestId, operationName: this.scope.operationName });
+      return rows;
+    } catch (error) {
+      this.scope.logger.debug({ err: error, cypher: name, ms: Date.now() - started }, 'cypher statement failed');
+      await this.discard();
+      throw fromNeo4jError(error, this.scope.deadline.budgetMs);
+    }
+  }
+
+  /** Ends the operation's transaction (a read: commit and rollback are the same) and returns its session. */
+  async close(): Promise<void> {
+    const { session, transaction } = this;
+    this.session = undefined;
+    this.transaction = undefined;
+    try {
+      if (transaction?.isOpen()) await transaction.commit();
+    } catch (error) {
+      this.scope.logger.debug({ err: error }, 'closing the operation transaction failed');
+    } finally {
+      await session?.close();
+    }
+  }
+
+  private openTransaction(): Transaction {
+    if (this.transaction?.isOpen()) return this.transaction;
+    const timeout = this.scope.deadline.check();
+    this.session ??= this.driver.session({ database: this.database, defaultAccessMode: 'READ' });
+    this.transaction = this.session.beginTransaction({
+      timeout,
+      metadata: { app: 'geocoop-graph', requestId: this.scope.requestId, operationName: this.scope.operationName ?? null },
+    });
+    return this.transaction;
+  }
+
+  private async discard(): Promise<void> {
+    const transaction = this.transaction;
+    this.transaction = undefined;
+    try {
+      if (transaction?.isOpen()) await transaction.rollback();
+    } catch {
+      // Already failed on the server; nothing to undo for a read.
+    }
   }
 }
 

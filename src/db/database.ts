@@ -5,6 +5,7 @@ import type { Logger } from '../logger';
 import { CypherLibrary } from './cypherLibrary';
 import { CypherRunner } from './cypherRunner';
 import { createDriver } from './driver';
+import { StatementObservers } from './statementObserver';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from './embeddedNeo4j';
 
 /** The database side of the process: the Neo4j it uses (embedded or remote), its one driver, named Cypher. */
@@ -25,7 +26,7 @@ export async function openDatabase(config: AppConfig, logger: Logger): Promise<D
     { uri: config.neo4j.uri ?? embedded!.uri, user: config.neo4j.user, password: config.neo4j.password },
     logger,
   );
-  const cypher = new CypherRunner(driver, library, config.neo4j.database, config.queryTimeoutMs, logger);
+  const cypher = new CypherRunner(driver, library, config.neo4j.database, config.queryTimeoutMs, logger, new StatementObservers());
   return {
     driver,
     cypher,

@@ -2,15 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isNodeLabel, isRelationshipType, type NodeLabel, type RelationshipType } from '../graph/vocabulary';
 
-export type PropertyValue = string | number | boolean | string[] | number[];
+import type { FactValue, ProvenanceEntry } from '../graph/storedProperties';
 
-export interface ProvenanceEntry {
-  source: string;
-  quote?: string;
-  confidence: 'HIGH' | 'MEDIUM' | 'LOW';
-  note?: string;
-  rawLabel?: string;
-}
+export type { ProvenanceEntry } from '../graph/storedProperties';
+export type PropertyValue = FactValue;
 
 export interface SeedNode {
   label: NodeLabel;

@@ -3,10 +3,10 @@ import type { Logger } from '../logger';
 import { loadSeed } from './loadSeed';
 import { readSeedData } from './seedData';
 
-/** Seeds a database that holds no source yet; a seeded database is left as it is. */
+/** Seeds a database that holds no source yet, or one seeded by an older version; an up-to-date one is left as it is. */
 export async function seedIfEmpty(rootDir: string, cypher: CypherRunner, logger: Logger): Promise<boolean> {
-  const [{ sources }] = await cypher.read('seed/count-domain-nodes');
-  if (Number(sources) > 0) return false;
+  const [{ sources, outdated }] = await cypher.read('seed/count-domain-nodes');
+  if (Number(sources) > 0 && Number(outdated) === 0) return false;
   await loadSeed(readSeedData(rootDir), cypher, logger);
   return true;
 }

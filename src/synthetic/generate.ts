@@ -4,6 +4,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import pino from 'pino';
 import { CypherLibrary } from '../db/cypherLibrary';
 import { CypherRunner } from '../db/cypherRunner';
+import { StatementObservers } from '../db/statementObserver';
 import type { NodeLabel, RelationshipType } from '../graph/vocabulary';
 import {
   buildSyntheticPlan,
@@ -227,7 +228,7 @@ function toNeo4jProps(props: PlanProps): Record<string, unknown> {
 function runnerFor(driver: Driver, options: GenerateOptions): CypherRunner {
   const rootDir = options.rootDir ?? repositoryRoot();
   const library = CypherLibrary.load(path.join(rootDir, 'cypher'));
-  return new CypherRunner(driver, library, options.database ?? 'neo4j', WRITE_TIMEOUT_MS, pino({ level: 'silent' }));
+  return new CypherRunner(driver, library, options.database ?? 'neo4j', WRITE_TIMEOUT_MS, pino({ level: 'silent' }), new StatementObservers());
 }
 
 /** The folder holding cypher/, from src/synthetic or dist/src/synthetic. */

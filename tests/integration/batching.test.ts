@@ -1,5 +1,5 @@
 import type { RunningServer } from '../../src/server';
-import { execute } from '../helpers/testGraph';
+import { executeObserved } from '../helpers/testGraph';
 import { startTestServer } from '../helpers/testServer';
 
 /**
@@ -17,10 +17,9 @@ describe('query batching', () => {
   });
 
   async function countStatements(query: string) {
-    const before = server.database.cypher.statementsExecuted;
-    const result = await execute(server, query);
+    const { result, statements } = await executeObserved(server, query);
     expect(result.errors).toBeUndefined();
-    return { statements: server.database.cypher.statementsExecuted - before, data: result.data };
+    return { statements: statements.length, data: result.data };
   }
 
   it('runs one statement per nesting level for a depth-3 query over many results', async () => {

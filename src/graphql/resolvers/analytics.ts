@@ -15,7 +15,7 @@ import {
 } from '../../data/analytics';
 
 /** `analytics` is a namespace: its fields each run one bounded aggregate (src/data/analytics.ts). */
-const analyticsOf = (ctx: RequestContext): AnalyticsContext => ({ cypher: ctx.cypher, queryTimeoutMs: ctx.config.queryTimeoutMs });
+const analyticsOf = (ctx: RequestContext): AnalyticsContext => ({ cypher: ctx.cypher, queryTimeoutMs: ctx.deadline.budgetMs });
 
 export const analyticsResolvers = {
   Query: {

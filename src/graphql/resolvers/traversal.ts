@@ -13,7 +13,7 @@ import {
 
 /** The walk context of a request: its Cypher runner and the configured per-operation time budget. */
 export function walkContext(ctx: RequestContext): WalkContext {
-  return { cypher: ctx.cypher, timeoutMs: ctx.config.queryTimeoutMs };
+  return { cypher: ctx.cypher, timeoutMs: ctx.deadline.budgetMs };
 }
 
 /**

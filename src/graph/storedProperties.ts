@@ -1,0 +1,140 @@
+import { createHash } from 'node:crypto';
+import neo4j from 'neo4j-driver';
+import { lookupText, normalizeForLookup } from '../data/normalize';
+import type { NodeLabel, RelationshipType } from './vocabulary';
+
+/**
+ * The one place that derives what is stored besides the facts themselves: the graph-wide `uid`, the folded
+ * `lookupText`, the index-backed sort keys, provenance as JSON with its source keys, and stable relationship
+ * ids. The seed, the synthetic writer and (next) mutations and import all write through here, so a node
+ * written by any of them sorts, filters and pages alike.
+ */
+
+export type FactValue = string | number | boolean | string[] | number[];
+
+export interface ProvenanceEntry {
+  source: string;
+  quote?: string;
+  confidence: 'HIGH' | 'MEDIUM' | 'LOW';
+  note?: string;
+  rawLabel?: string;
+}
+
+/**
+ * Separates the parts of a sort key. It sorts below every printable character, so "Asia" comes before
+ * "Asia Pacific" and the trailing key only breaks ties between equal names.
+ */
+export const SORT_SEPARATOR = '\u001f';
+
+/** Stored sort keys, one per order a list offers; each is unique (it ends with the node's key) and range-indexed. */
+export const SORT_PROPERTIES = {
+  NAME: 'sortName',
+  ACRONYM: 'sortAcronym',
+  FOUNDED_YEAR: 'sortFoundedYear',
+  YEAR: 'sortYear',
+  CODE: 'sortCode',
+} as const;
+export type SortField = keyof typeof SORT_PROPERTIES;
+
+/** Which sort keys each label stores (every label has NAME and CODE, which is the natural key itself). */
+export const SORT_FIELDS_BY_LABEL: Record<NodeLabel, readonly SortField[]> = {
+  Source: ['NAME', 'CODE'],
+  Country: ['NAME', 'CODE'],
+  Region: ['NAME', 'CODE'],
+  Organization: ['NAME', 'CODE', 'ACRONYM', 'FOUNDED_YEAR'],
+  Agreement: ['NAME', 'CODE'],
+  Project: ['NAME', 'CODE'],
+  Theme: ['NAME', 'CODE'],
+  Person: ['NAME', 'CODE'],
+  Position: ['NAME', 'CODE'],
+  Event: ['NAME', 'CODE', 'YEAR'],
+  TrainingProgram: ['NAME', 'CODE'],
+  Claim: ['NAME', 'CODE'],
+};
+
+export function entityUid(label: NodeLabel, key: string): string {
+  return `${label}:${key}`;
+}
+
+/** The name an entity sorts and displays by when it has no `name`. */
+export function sortableName(props: Record<string, unknown>, key: string): string {
+  const name = props.name ?? props.title;
+  return typeof name === 'string' ? name : key;
+}
+
+/** Years sort as four digits; an unknown year sorts before every known one in ascending order. */
+function yearPart(value: unknown): string {
+  const year = typeof value === 'number' ? value : neo4j.isInt(value) ? (value as { toNumber(): number }).toNumber() : null;
+  return year === null ? '' : String(year).padStart(4, '0');
+}
+
+export function sortKeys(label: NodeLabel, key: string, props: Record<string, unknown>): Record<string, string> {
+  const name = normalizeForLookup(sortableName(props, key));
+  const keys: Record<string, string> = {
+    [SORT_PROPERTIES.NAME]: [name, key].join(SORT_SEPARATOR),
+    [SORT_PROPERTIES.CODE]: key,
+  };
+  const fields = SORT_FIELDS_BY_LABEL[label];
+  if (fields.includes('ACRONYM')) {
+    const acronym = typeof props.acronym === 'string' ? normalizeForLookup(props.acronym) : name;
+    keys[SORT_PROPERTIES.ACRONYM] = [acronym, key].join(SORT_SEPARATOR);
+  }
+  if (fields.includes('FOUNDED_YEAR')) keys[SORT_PROPERTIES.FOUNDED_YEAR] = [yearPart(props.foundedYear), name, key].join(SORT_SEPARATOR);
+  if (fields.includes('YEAR')) keys[SORT_PROPERTIES.YEAR] = [yearPart(props.year), name, key].join(SORT_SEPARATOR);
+  return keys;
+}
+
+/** Provenance goes in as JSON text plus the list of source keys (Neo4j properties cannot hold maps). */
+export function provenanceProperties(provenance: readonly ProvenanceEntry[]): { provenance: string; sourceKeys: string[] } {
+  return { provenance: JSON.stringify(provenance), sourceKeys: [...new Set(provenance.map((entry) => entry.source))] };
+}
+
+/** JSON has one number type; whole numbers (years, editions, counts) are stored as Neo4j integers. */
+export function asNeo4jValue(value: FactValue): unknown {
+  if (typeof value === 'number' && Number.isInteger(value)) return neo4j.int(value);
+  if (Array.isArray(value)) return (value as unknown[]).map((item) => asNeo4jValue(item as FactValue));
+  return value;
+}
+
+/** Everything stored on an entity node: its facts plus the derived bookkeeping properties. */
+export function entityProperties(
+  label: NodeLabel,
+  key: string,
+  facts: Record<string, FactValue>,
+  provenance: readonly ProvenanceEntry[],
+): Record<string, unknown> {
+  const stored: Record<string, unknown> = Object.fromEntries(Object.entries(facts).map(([name, value]) => [name, asNeo4jValue(value)]));
+  if (Array.isArray(facts.aliases)) stored.aliasesText = (facts.aliases as string[]).join(' | ');
+  // Organization references accept an acronym case-insensitively: an indexed, folded copy serves them.
+  if (typeof facts.acronym === 'string') stored.acronymKey = normalizeForLookup(facts.acronym);
+  return {
+    ...stored,
+    key,
+    uid: entityUid(label, key),
+    lookupText: lookupText(facts),
+    ...sortKeys(label, key, facts),
+    ...provenanceProperties(provenance),
+  };
+}
+
+/**
+ * A relationship's stable id: derived from its type, its ends and (for parallel relationships of one type
+ * between the same ends) a discriminator, so re-loading the same fact gives the same id. Neo4j's elementId is
+ * not stable across transactions and is never handed out.
+ */
+export function relationshipId(type: RelationshipType, fromUid: string, toUid: string, discriminator = ''): string {
+  return createHash('sha256').update([type, fromUid, toUid, discriminator].join('\u0000')).digest('base64url').slice(0, 22);
+}
+
+/** Everything stored on a relationship: its qualifiers plus id and provenance. */
+export function relationshipProperties(
+  type: RelationshipType,
+  fromUid: string,
+  toUid: string,
+  qualifiers: Record<string, FactValue>,
+  provenance: readonly ProvenanceEntry[],
+  discriminator = '',
+): Record<string, unknown> {
+  const stored = Object.fromEntries(Object.entries(qualifiers).map(([name, value]) => [name, asNeo4jValue(value)]));
+  return { ...stored, id: relationshipId(type, fromUid, toUid, discriminator), ...provenanceProperties(provenance) };
+}

@@ -1,0 +1,66 @@
+/**
+ * The one registry of limits and defaults. The SDL descriptions (through `{{limit:…}}` placeholders filled in
+ * by src/graphql/typeDefs.ts), the argument checks and the runtime all read these numbers; none is written twice.
+ */
+export interface Bounds {
+  readonly min: number;
+  readonly max: number;
+  readonly default: number;
+}
+
+export const LIMITS = {
+  /** Root lists (`organizations`, `countries` …): `first` / `last`. */
+  page: { min: 0, max: 100, default: 20 },
+  /** Relationship connections on an entity (`memberCountries`, `projects` …): `first` / `last`. */
+  relationshipPage: { min: 0, max: 100, default: 20 },
+  /** The generic `Entity.relationships` connection. */
+  relationshipsPage: { min: 0, max: 100, default: 50 },
+  /** `nodes(ids:)`. */
+  nodesPerRequest: 100,
+  traversal: {
+    depth: { min: 1, max: 3, default: 1 },
+    neighbourhoodNodes: { min: 1, max: 500, default: 100 },
+    /** Relationships one breadth-first step may look at, so a hub with a million relationships is never read whole. */
+    stepScan: 5_000,
+    /** Edges returned among the nodes of one neighbourhood. */
+    subgraphEdges: 2_500,
+    /** Also the hard bound written in cypher/traversal/*-path*.cypher. */
+    pathLength: { min: 1, max: 8, default: 6 },
+    connectionLength: { min: 1, max: 8, default: 4 },
+    allShortestPaths: { min: 1, max: 100, default: 20 },
+    connectionPaths: { min: 1, max: 50, default: 10 },
+    /** Qualifier values longer than this are shortened in `Path.text` (the full value is in `qualifiers`). */
+    textQualifier: 40,
+  },
+  search: {
+    first: { min: 1, max: 50, default: 10 },
+    results: 200,
+    scan: 1_000,
+    queryLength: 200,
+    queryWords: 20,
+    lookupResults: 50,
+  },
+  analytics: {
+    /** Aggregates read more than a page: they get this many times the operation's time budget. */
+    timeoutFactor: 3,
+    groups: { min: 1, max: 500, default: 100 },
+    ranked: { min: 1, max: 100, default: 10 },
+    eventsPerYear: { min: 0, max: 100, default: 20 },
+    networkLinks: { min: 1, max: 1_000, default: 100 },
+    itemsPerLink: { min: 0, max: 50, default: 5 },
+  },
+  request: {
+    /** Apollo's parser stops at this many tokens (parseOptions.maxTokens). */
+    maxTokens: 5_000,
+    maxRecursiveSelections: 2_000,
+    maxBodyBytes: 100 * 1024,
+  },
+} as const;
+
+/** Reads a dotted path of the registry (`page.max`), for the SDL placeholders. Unknown paths are a start-up error. */
+export function limitAt(path: string): number {
+  let value: unknown = LIMITS;
+  for (const part of path.split('.')) value = (value as Record<string, unknown> | undefined)?.[part];
+  if (typeof value !== 'number') throw new Error(`No limit "${path}" in src/limits.ts.`);
+  return value;
+}

@@ -1,12 +1,17 @@
 import { BadInputError } from '../errors';
-import { isNodeLabel, type NodeLabel } from '../graph/vocabulary';
+import { isNodeLabel, isRelationshipType, type NodeLabel, type RelationshipType } from '../graph/vocabulary';
 
 /**
- * Global IDs are opaque to clients: base64url of `Label:key`. The readable `Label:key` form is accepted
- * too, so that a person can type `Organization:cgs` in GraphiQL.
+ * Global IDs are opaque to clients: base64url of `Label:key` for entities and of
+ * `Relationship:TYPE:id` for relationships (their stored, stable id). The readable forms are accepted too, so
+ * that a person can type `Organization:cgs` in GraphiQL.
  */
 export function toGlobalId(uid: string): string {
   return Buffer.from(uid, 'utf8').toString('base64url');
+}
+
+export function relationshipGlobalId(type: RelationshipType, id: string): string {
+  return toGlobalId(`Relationship:${type}:${id}`);
 }
 
 export interface DecodedId {
@@ -15,14 +20,39 @@ export interface DecodedId {
   uid: string;
 }
 
-const READABLE_UID = /^([A-Za-z]+):(.+)$/;
+export interface DecodedRelationshipId {
+  type: RelationshipType;
+  id: string;
+}
 
-export function fromGlobalId(id: string, argumentName = 'id'): DecodedId {
-  const readable = READABLE_UID.exec(id) ?? READABLE_UID.exec(decodeBase64Url(id));
+export type DecodedAnyId = ({ kind: 'entity' } & DecodedId) | ({ kind: 'relationship' } & DecodedRelationshipId);
+
+const READABLE_UID = /^([A-Za-z]+):(.+)$/;
+const READABLE_RELATIONSHIP = /^Relationship:([A-Z_]+):([A-Za-z0-9_-]+)$/;
+
+/** An entity or a relationship ID; anything else is BAD_USER_INPUT naming the argument. */
+export function fromAnyGlobalId(id: string, argumentName = 'id'): DecodedAnyId {
+  const text = READABLE_UID.test(id) ? id : decodeBase64Url(id);
+  const relationship = READABLE_RELATIONSHIP.exec(text);
+  if (relationship && isRelationshipType(relationship[1])) return { kind: 'relationship', type: relationship[1], id: relationship[2] };
+  const readable = READABLE_UID.exec(text);
   if (!readable || !isNodeLabel(readable[1])) {
     throw new BadInputError(argumentName, `"${id}" is not a valid ID. Use an \`id\` returned by this API.`);
   }
-  return { label: readable[1], key: readable[2], uid: `${readable[1]}:${readable[2]}` };
+  return { kind: 'entity', label: readable[1], key: readable[2], uid: `${readable[1]}:${readable[2]}` };
+}
+
+/** An entity ID (a relationship ID here is BAD_USER_INPUT). */
+export function fromGlobalId(id: string, argumentName = 'id'): DecodedId {
+  const decoded = fromAnyGlobalId(id, argumentName);
+  if (decoded.kind !== 'entity') throw new BadInputError(argumentName, `"${id}" is a relationship ID; an entity ID is needed here.`);
+  return { label: decoded.label, key: decoded.key, uid: decoded.uid };
+}
+
+export function fromRelationshipGlobalId(id: string, argumentName = 'id'): DecodedRelationshipId {
+  const decoded = fromAnyGlobalId(id, argumentName);
+  if (decoded.kind !== 'relationship') throw new BadInputError(argumentName, `"${id}" is an entity ID; a relationship ID is needed here.`);
+  return { type: decoded.type, id: decoded.id };
 }
 
 function decodeBase64Url(value: string): string {

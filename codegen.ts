@@ -1,6 +1,36 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 // Resolver types come from the SDL; mappers tie GraphQL types to the records our data-access layer returns.
+// They are derived from the SDL itself, so a new entity type or relationship field needs no line here.
+const sdl = fs
+  .readdirSync('schema')
+  .filter((name) => name.endsWith('.graphql'))
+  .map((name) => ({ name, text: fs.readFileSync(path.join('schema', name), 'utf8') }));
+const typesOf = (pattern: RegExp, files = sdl) => files.flatMap((file) => [...file.text.matchAll(pattern)].map((match) => match[1]));
+
+const entityTypes = typesOf(/^type (\w+) implements Node & Entity\b/gm);
+const relationshipFile = sdl.filter((file) => file.name === 'relationships.graphql');
+const rootLists = entityTypes.filter((type) => typesOf(new RegExp(`^type (${type}Connection) \\{`, 'gm')).length > 0);
+
+const records = '../data/records';
+const mappers: Record<string, string> = {
+  Entity: `${records}#EntityRecord`,
+  Node: `${records}#NodeRecord`,
+  Relationship: `${records}#RelationshipRecord`,
+  Provenance: '../data/entityView#StoredProvenance',
+  RelationshipConnection: '../data/pagination#ConnectionRecord<RelationshipRecord>',
+  RelationshipEdge: '../data/pagination#EdgeRecord<RelationshipRecord>',
+  ...Object.fromEntries(entityTypes.map((type) => [type, `${records}#EntityRecord`])),
+  ...Object.fromEntries(rootLists.flatMap((type) => [
+    [`${type}Connection`, '../data/pagination#ConnectionRecord<EntityRecord>'],
+    [`${type}Edge`, '../data/pagination#EdgeRecord<EntityRecord>'],
+  ])),
+  ...Object.fromEntries(typesOf(/^type (\w+Connection) \{/gm, relationshipFile).map((type) => [type, '../data/relationshipPages#LinkConnectionRecord'])),
+  ...Object.fromEntries(typesOf(/^type (\w+Edge) \{/gm, relationshipFile).map((type) => [type, `${records}#RelationshipRecord`])),
+};
+
 const config: CodegenConfig = {
   schema: 'schema/*.graphql',
   generates: {
@@ -15,23 +45,7 @@ const config: CodegenConfig = {
         useTypeImports: true,
         enumsAsTypes: true,
         defaultMapper: 'Partial<{T}>',
-        mappers: {
-          Source: '../data/records#EntityRecord',
-          Country: '../data/records#EntityRecord',
-          Region: '../data/records#EntityRecord',
-          Organization: '../data/records#EntityRecord',
-          Agreement: '../data/records#EntityRecord',
-          Project: '../data/records#EntityRecord',
-          Theme: '../data/records#EntityRecord',
-          Person: '../data/records#EntityRecord',
-          Position: '../data/records#EntityRecord',
-          Event: '../data/records#EntityRecord',
-          TrainingProgram: '../data/records#EntityRecord',
-          Claim: '../data/records#EntityRecord',
-          Entity: '../data/records#EntityRecord',
-          Node: '../data/records#EntityRecord',
-          Relationship: '../data/records#RelationshipRecord',
-        },
+        mappers,
         scalars: {
           CountryCode: 'string',
           LocalDate: 'string',

@@ -10,8 +10,10 @@ import { intOption, repositoryRoot } from './support';
  * `npm run synthetic -- --nodes 100000 --seed 42 [--replace]`: writes the synthetic benchmark graph, after
  * applying the migrations. By default into its own embedded store, ./data/neo4j-synthetic, never into the
  * server's ./data/neo4j: reads do not filter :Synthetic out, so a synthetic graph in the real database would
- * mix into every answer. NEO4J_URI or NEO4J_DATA_DIR choose another database deliberately. The graph is
- * labelled :Synthetic with `syn-` keys; --replace deletes an earlier synthetic graph first.
+ * mix into every answer. NEO4J_URI or NEO4J_DATA_DIR choose another database deliberately; a database holding
+ * non-synthetic countries (a seeded one) is refused, since synthetic countries are keyed by real ISO codes. The
+ * graph is labelled :Synthetic with `syn-` keys (countries: ISO codes); --replace deletes an earlier synthetic
+ * graph first.
  * Prints one plain line per step.
  */
 async function main(): Promise<void> {

@@ -41,8 +41,6 @@ export const LIMITS = {
     lookupResults: 50,
   },
   analytics: {
-    /** Aggregates read more than a page: they get this many times the operation's time budget. */
-    timeoutFactor: 3,
     groups: { min: 1, max: 500, default: 100 },
     ranked: { min: 1, max: 100, default: 10 },
     eventsPerYear: { min: 0, max: 100, default: 20 },

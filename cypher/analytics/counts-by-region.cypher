@@ -24,5 +24,5 @@ RETURN size(groups) AS totalGroups,
          label: coalesce(x.node.name, x.node.key),
          count: x.count,
          breakdown: x.breakdown,
-         entity: {eid: elementId(x.node), labels: labels(x.node), props: properties(x.node)}
+         entity: {labels: labels(x.node), props: properties(x.node)}
        }] AS groups

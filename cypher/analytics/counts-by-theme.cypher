@@ -13,5 +13,5 @@ RETURN size(groups) AS totalGroups,
          label: coalesce(g.node.name, g.node.key),
          count: g.count,
          breakdown: [],
-         entity: {eid: elementId(g.node), labels: labels(g.node), props: properties(g.node)}
+         entity: {labels: labels(g.node), props: properties(g.node)}
        }] AS groups

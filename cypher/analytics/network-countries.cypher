@@ -73,13 +73,13 @@ CALL (parts) {
     WITH item
     ORDER BY item.key
     LIMIT toInteger($itemsPerLink)
-    RETURN collect({eid: elementId(item), labels: labels(item), props: properties(item)}) AS items
+    RETURN collect({labels: labels(item), props: properties(item)}) AS items
   }
   WITH part, items
   ORDER BY size(part.items) DESC, part.kind
   RETURN collect({kind: part.kind, count: size(part.items), items: items}) AS shared
 }
-RETURN {eid: elementId(a), labels: labels(a), props: properties(a)} AS a,
-       {eid: elementId(b), labels: labels(b), props: properties(b)} AS b,
+RETURN {labels: labels(a), props: properties(a)} AS a,
+       {labels: labels(b), props: properties(b)} AS b,
        weight, shared
 ORDER BY weight DESC, firstUid, secondUid

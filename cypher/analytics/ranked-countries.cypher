@@ -18,5 +18,5 @@ CALL (n) {
   ORDER BY count DESC, type
   RETURN collect({type: type, count: count}) AS breakdown
 }
-RETURN {eid: elementId(n), labels: labels(n), props: properties(n)} AS entity, degree, neighbours, breakdown
+RETURN {labels: labels(n), props: properties(n)} AS entity, degree, neighbours, breakdown
 ORDER BY degree DESC, n.uid

@@ -12,4 +12,4 @@ LIMIT toInteger($maxResults)
 WITH collect({node: node, score: score}) AS hits
 RETURN size(hits) AS total,
        [hit IN hits[toInteger($offset)..toInteger($offset) + toInteger($pageSize)] |
-         {score: hit.score, entity: {eid: elementId(hit.node), labels: labels(hit.node), props: properties(hit.node)}}] AS page
+         {score: hit.score, entity: {labels: labels(hit.node), props: properties(hit.node)}}] AS page

@@ -5,6 +5,6 @@ MATCH (n:Entity)
 WHERE n.lookupText CONTAINS $name
   AND $name IN split(n.lookupText, ' | ')
   AND ($labels IS NULL OR any(label IN labels(n) WHERE label IN $labels))
-RETURN {eid: elementId(n), labels: labels(n), props: properties(n)} AS entity
+RETURN {labels: labels(n), props: properties(n)} AS entity
 ORDER BY n.uid
 LIMIT toInteger($limit)

@@ -1,8 +1,9 @@
-// The relationships among the entities of a neighbourhood (both ends in $ids), each once, in stored
-// direction, of the asked types only; at most $limit of them in a stable order. Each entity's outgoing
-// relationships are read lazily up to $scanPerNode, so a hub is never read whole; `capped` says a node hit it.
-UNWIND $ids AS startId
-MATCH (a:Entity) WHERE elementId(a) = startId
+// The relationships among the entities of a neighbourhood (both ends' uids in $uids), each once, in stored
+// direction, of the asked types only; at most $limit of them in a stable order (ends, type, stored id). Each
+// entity's outgoing relationships are read lazily up to $scanPerNode, so a hub is never read whole; `capped`
+// says a node hit it. `id` is the relationship's stored, stable id.
+UNWIND $uids AS startUid
+MATCH (a:Entity {uid: startUid})
 CALL (a) {
   MATCH (a)-[r]->(b:Entity)
   WHERE $types IS NULL OR type(r) IN $types
@@ -12,7 +13,7 @@ CALL (a) {
 WITH a, scanned, size(scanned) >= $scanPerNode AS capped
 UNWIND scanned AS pair
 WITH a, pair[0] AS r, pair[1] AS b, capped
-WHERE elementId(b) IN $ids
-RETURN elementId(r) AS id, type(r) AS type, a.uid AS source, b.uid AS target, properties(r) AS props, capped
+WHERE b.uid IN $uids
+RETURN r.id AS id, type(r) AS type, a.uid AS source, b.uid AS target, properties(r) AS props, capped
 ORDER BY source, type, target, id
 LIMIT toInteger($limit)

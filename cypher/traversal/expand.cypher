@@ -1,18 +1,19 @@
-// One breadth-first step of neighbourhood(): the entities one relationship away from the frontier that are not
-// already in the subgraph, in both directions. Bounded twice: at most $scanLimit relationships are looked at
-// (LIMIT is lazy, so a hub's other relationships are never read) and at most $take entities come back, in
-// kind-then-key (uid) order. `scanned` tells the caller whether the scan cap was reached.
-// $types and $labels are checked against the allow-lists of src/graph/vocabulary.ts before they get here.
-UNWIND $frontier AS frontierId
-MATCH (f:Entity) WHERE elementId(f) = frontierId
+// One breadth-first step of neighbourhood(): the entities one relationship away from the frontier (uids in
+// $frontier) that are not already in the subgraph (uids in $seen), in both directions. Bounded twice: at most
+// $scanLimit relationships are looked at (LIMIT is lazy, so a hub's other relationships are never read) and at
+// most $take entities come back, in kind-then-key (uid) order. `scanned` tells the caller whether the scan cap
+// was reached. $types and $labels are checked against the allow-lists of src/graph/vocabulary.ts before they
+// get here.
+UNWIND $frontier AS frontierUid
+MATCH (f:Entity {uid: frontierUid})
 MATCH (f)-[r]-(n:Entity)
 WHERE ($types IS NULL OR type(r) IN $types)
   AND ($labels IS NULL OR any(label IN labels(n) WHERE label IN $labels))
-  AND NOT elementId(n) IN $seen
+  AND NOT n.uid IN $seen
 WITH n LIMIT toInteger($scanLimit)
 WITH collect(n) AS reached, count(*) AS scanned
 UNWIND reached AS n
 WITH DISTINCT n, scanned
 ORDER BY n.uid
 LIMIT toInteger($take)
-RETURN {eid: elementId(n), labels: labels(n), props: properties(n)} AS entity, scanned
+RETURN {labels: labels(n), props: properties(n)} AS entity, scanned

@@ -1,11 +1,13 @@
-// One shortest undirected path between two entities. The pattern's upper bound, 8, is MAX_PATH_LENGTH in
-// src/data/traversal.ts (a variable-length bound cannot be a parameter). $maxLength is applied after the
-// search in its own WITH: a predicate on the whole path inside shortestPath's WHERE could make Neo4j fall
-// back to an exhaustive search. The relationship-type predicate is checked during the search.
+// One shortest undirected path between two entities. The pattern's upper bound, 8, is the largest maxLength
+// of src/limits.ts (traversal.pathLength.max, traversal.connectionLength.max; a variable-length bound cannot be
+// a parameter; tests/unit/traversalBounds.test.ts checks the two agree). $maxLength is applied after the search in
+// its own WITH: a predicate on the whole path inside shortestPath's WHERE could make Neo4j fall back to an
+// exhaustive search. The relationship-type predicate is checked during the search.
+// Relationships come back with their stored, stable `id` and their start node's uid (for the direction).
 MATCH (a:Entity {uid: $from}), (b:Entity {uid: $to})
 MATCH p = shortestPath((a)-[*..8]-(b))
 WHERE all(r IN relationships(p) WHERE $types IS NULL OR type(r) IN $types)
 WITH p
 WHERE length(p) <= toInteger($maxLength)
-RETURN [n IN nodes(p) | {eid: elementId(n), labels: labels(n), props: properties(n)}] AS nodes,
-       [r IN relationships(p) | {id: elementId(r), type: type(r), start: elementId(startNode(r)), props: properties(r)}] AS rels
+RETURN [n IN nodes(p) | {labels: labels(n), props: properties(n)}] AS nodes,
+       [r IN relationships(p) | {id: r.id, type: type(r), start: startNode(r).uid, props: properties(r)}] AS rels

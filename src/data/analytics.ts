@@ -1,36 +1,28 @@
-import type { CypherRunner } from '../db/cypherRunner';
-import { BadInputError } from '../errors';
+import type { CypherReader, Params, Row } from '../db/cypherRunner';
+import type { CountDimension, NetworkKind, OrganizationKind, SharedItemKind } from '../generated/graphql';
+import type { Deadline } from '../graphql/deadline';
 import type { RelationshipType } from '../graph/vocabulary';
+import { LIMITS } from '../limits';
+import { atLeast, boundedInt, oneOf, relationshipTypesArg, someOf, yearRangeArg } from './arguments';
 import { toEntityRecord, type EntityRecord } from './records';
-import { boundedInt, relationshipTypesArg } from './traversal';
 
 /**
  * Whole-graph aggregates: group counts, degree rankings, the event timeline and the cooperation network.
- * Each is one named statement of cypher/analytics with every list capped; the caps are checked here, before
- * any Cypher runs. Whole-graph aggregates read far more than a look-up, so they get AGGREGATE_TIMEOUT_FACTOR
- * times the configured query time limit (still bounded; Neo4j's own transaction limit is four times it).
+ * Each is one named statement of cypher/analytics with every list capped by src/limits.ts (`analytics.*`);
+ * the arguments are checked before any Cypher runs. Like every read of an operation, an aggregate runs in the
+ * operation's transaction and draws on its one deadline.
  */
-export const AGGREGATE_TIMEOUT_FACTOR = 3;
-export const MAX_GROUPS = 500;
-export const DEFAULT_GROUPS = 100;
-export const MAX_RANKED = 100;
-export const DEFAULT_RANKED = 10;
-export const MAX_EVENTS_PER_YEAR = 100;
-export const DEFAULT_EVENTS_PER_YEAR = 20;
-export const MAX_NETWORK_LINKS = 1_000;
-export const DEFAULT_NETWORK_LINKS = 100;
-export const MAX_ITEMS_PER_LINK = 50;
-export const DEFAULT_ITEMS_PER_LINK = 5;
 
-export type CountDimension = 'THEME' | 'REGION' | 'ORGANIZATION_KIND' | 'EVENT_YEAR';
-export type NetworkKind = 'ORGANIZATION' | 'COUNTRY';
-export type SharedItemKind = 'EVENT' | 'PROJECT' | 'AGREEMENT' | 'ORGANIZATION';
-export const SHARED_ITEM_KINDS: readonly SharedItemKind[] = ['EVENT', 'PROJECT', 'AGREEMENT', 'ORGANIZATION'];
+export type { CountDimension, NetworkKind, SharedItemKind };
 
+/** Every SharedItemKind of the SDL: what `via` means when omitted (typed as a Record, so none can be missing). */
+const ALL_SHARED_ITEM_KINDS: Record<SharedItemKind, true> = { EVENT: true, PROJECT: true, AGREEMENT: true, ORGANIZATION: true };
+export const SHARED_ITEM_KINDS = Object.keys(ALL_SHARED_ITEM_KINDS) as SharedItemKind[];
+
+/** What an aggregate needs from the request: the operation's reader and its deadline. A RequestContext is one. */
 export interface AnalyticsContext {
-  cypher: Pick<CypherRunner, 'read'>;
-  /** The configured time limit of one query; aggregates get AGGREGATE_TIMEOUT_FACTOR times it. */
-  queryTimeoutMs: number;
+  cypher: CypherReader;
+  deadline: Deadline;
 }
 
 const DIMENSIONS: Record<CountDimension, { statement: string; counted: string }> = {
@@ -39,6 +31,7 @@ const DIMENSIONS: Record<CountDimension, { statement: string; counted: string }>
   ORGANIZATION_KIND: { statement: 'analytics/counts-by-organization-kind', counted: 'organizations per kind' },
   EVENT_YEAR: { statement: 'analytics/counts-by-event-year', counted: 'events per year' },
 };
+const COUNT_DIMENSIONS = Object.keys(DIMENSIONS) as CountDimension[];
 
 export interface TypeCount {
   type: RelationshipType;
@@ -51,7 +44,7 @@ export interface GroupCountResult {
   count: number;
   breakdown: TypeCount[];
   entity: EntityRecord | null;
-  organizationKind: string | null;
+  organizationKind: OrganizationKind | null;
   year: number | null;
 }
 
@@ -67,13 +60,13 @@ export async function countsBy(
   ctx: AnalyticsContext,
   args: { dimension: CountDimension; includeEmpty?: boolean | null; first?: number | null },
 ): Promise<GroupCountsResult> {
-  const spec = DIMENSIONS[args.dimension];
-  if (!spec) throw new BadInputError('dimension', `"${String(args.dimension)}" is not a dimension.`);
-  const first = boundedInt('first', args.first, { min: 1, max: MAX_GROUPS, default: DEFAULT_GROUPS });
+  const dimension = oneOf('dimension', args.dimension, COUNT_DIMENSIONS, 'a dimension');
+  const spec = DIMENSIONS[dimension];
+  const first = boundedInt('first', args.first, LIMITS.analytics.groups);
   const [row] = await read(ctx, spec.statement, { includeEmpty: args.includeEmpty ?? false, first });
-  const groups = (row.groups as Array<Record<string, unknown>>).map((group) => toGroup(args.dimension, group));
+  const groups = (row.groups as Array<Record<string, unknown>>).map((group) => toGroup(dimension, group));
   const totalGroups = Number(row.totalGroups);
-  return { dimension: args.dimension, counted: spec.counted, groups, totalGroups, truncated: totalGroups > groups.length };
+  return { dimension, counted: spec.counted, groups, totalGroups, truncated: totalGroups > groups.length };
 }
 
 function toGroup(dimension: CountDimension, group: Record<string, unknown>): GroupCountResult {
@@ -85,7 +78,7 @@ function toGroup(dimension: CountDimension, group: Record<string, unknown>): Gro
     count: Number(group.count),
     breakdown: ((group.breakdown ?? []) as Array<Record<string, unknown>>).map(toTypeCount),
     entity: group.entity ? toEntityRecord(group.entity) : null,
-    organizationKind: dimension === 'ORGANIZATION_KIND' && known ? key : null,
+    organizationKind: dimension === 'ORGANIZATION_KIND' && known ? (key as OrganizationKind) : null,
     year: dimension === 'EVENT_YEAR' && known ? Number(key) : null,
   };
 }
@@ -114,7 +107,7 @@ export async function rankedEntities(
   kind: NetworkKind,
   args: { relationshipTypes?: readonly string[] | null; first?: number | null },
 ): Promise<RankedEntityResult[]> {
-  const first = boundedInt('first', args.first, { min: 1, max: MAX_RANKED, default: DEFAULT_RANKED });
+  const first = boundedInt('first', args.first, LIMITS.analytics.ranked);
   const types = relationshipTypesArg('relationshipTypes', args.relationshipTypes);
   const statement = kind === 'ORGANIZATION' ? 'analytics/ranked-organizations' : 'analytics/ranked-countries';
   const rows = await read(ctx, statement, { types, first });
@@ -137,13 +130,10 @@ export async function eventTimeline(
   ctx: AnalyticsContext,
   args: { yearFrom?: number | null; yearTo?: number | null; eventsPerYear?: number | null },
 ): Promise<TimelineYearResult[]> {
-  const eventsPerYear = boundedInt('eventsPerYear', args.eventsPerYear, { min: 0, max: MAX_EVENTS_PER_YEAR, default: DEFAULT_EVENTS_PER_YEAR });
-  const yearFrom = args.yearFrom ?? null;
-  const yearTo = args.yearTo ?? null;
-  if (yearFrom !== null && yearTo !== null && yearFrom > yearTo) {
-    throw new BadInputError('yearTo', `must not be before yearFrom (${yearFrom}).`);
-  }
-  const rows = await read(ctx, 'analytics/event-timeline', { yearFrom, yearTo, eventsPerYear });
+  const eventsPerYear = boundedInt('eventsPerYear', args.eventsPerYear, LIMITS.analytics.eventsPerYear);
+  const { yearFrom, yearTo } = yearRangeArg(args.yearFrom, args.yearTo);
+  // A year is a group of events: at most as many years as any grouping returns.
+  const rows = await read(ctx, 'analytics/event-timeline', { yearFrom, yearTo, eventsPerYear, maxYears: LIMITS.analytics.groups.max });
   return rows.map((row) => ({
     year: Number(row.year),
     count: Number(row.count),
@@ -181,11 +171,11 @@ export async function cooperationNetwork(
     itemsPerLink?: number | null;
   },
 ): Promise<CooperationNetworkResult> {
-  const limit = boundedInt('limit', args.limit, { min: 1, max: MAX_NETWORK_LINKS, default: DEFAULT_NETWORK_LINKS });
-  const itemsPerLink = boundedInt('itemsPerLink', args.itemsPerLink, { min: 0, max: MAX_ITEMS_PER_LINK, default: DEFAULT_ITEMS_PER_LINK });
-  const minWeight = args.minWeight ?? 1;
-  if (!Number.isInteger(minWeight) || minWeight < 1) throw new BadInputError('minWeight', 'must be a whole number of 1 or more.');
-  const via = sharedItemKinds(args.via);
+  const limit = boundedInt('limit', args.limit, LIMITS.analytics.networkLinks);
+  const itemsPerLink = boundedInt('itemsPerLink', args.itemsPerLink, LIMITS.analytics.itemsPerLink);
+  // A pair is linked by at least one shared item; omitted, every linked pair counts.
+  const minWeight = atLeast('minWeight', args.minWeight, 1);
+  const via = someOf('via', args.via, SHARED_ITEM_KINDS, 'kind of shared item');
   const statement = args.kind === 'ORGANIZATION' ? 'analytics/network-organizations' : 'analytics/network-countries';
   const rows = await read(ctx, statement, { via, minWeight, limit, itemsPerLink });
 
@@ -212,18 +202,12 @@ export async function cooperationNetwork(
   };
 }
 
-function sharedItemKinds(via: readonly string[] | null | undefined): SharedItemKind[] {
-  if (via === null || via === undefined) return [...SHARED_ITEM_KINDS];
-  const unknown = via.find((kind) => !(SHARED_ITEM_KINDS as readonly string[]).includes(kind));
-  if (unknown !== undefined) throw new BadInputError('via', `"${unknown}" is not a kind of shared item.`);
-  if (via.length === 0) throw new BadInputError('via', 'name at least one kind of shared item, or omit it for all.');
-  return [...new Set(via as SharedItemKind[])];
-}
-
 function toTypeCount(part: Record<string, unknown>): TypeCount {
   return { type: part.type as RelationshipType, count: Number(part.count) };
 }
 
-function read(ctx: AnalyticsContext, statement: string, params: Record<string, unknown>) {
-  return ctx.cypher.read(statement, params, ctx.queryTimeoutMs * AGGREGATE_TIMEOUT_FACTOR);
+/** One aggregate: the deadline is checked first, then the statement runs in the operation's transaction. */
+function read(ctx: AnalyticsContext, statement: string, params: Params): Promise<Row[]> {
+  ctx.deadline.check();
+  return ctx.cypher.read(statement, params);
 }

@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import type { CypherReader } from '../db/cypherRunner';
-import type { RelationshipType } from '../graph/vocabulary';
-import { toEntityRecord, toRelationshipRecord, type EntityRecord, type RelationshipRecord } from './records';
+import { RELATIONSHIP_TYPES, type RelationshipType } from '../graph/vocabulary';
+import { toEntityRecord, type EntityRecord, type RelationshipRecord } from './records';
+import { createRelationshipLoaders, type RelationshipLoaders } from './relationshipPages';
 
 /**
  * Per-request batching: every entity and relationship look-up of one GraphQL operation at the same depth
@@ -10,64 +11,45 @@ import { toEntityRecord, toRelationshipRecord, type EntityRecord, type Relations
  */
 export interface Loaders {
   entityByUid: DataLoader<string, EntityRecord | null>;
-  relationships: DataLoader<RelationshipQuery, RelationshipRecord[], string>;
+  relationshipById: DataLoader<{ type: RelationshipType; id: string }, RelationshipRecord | null, string>;
+  relationships: RelationshipLoaders;
 }
-
-export interface RelationshipQuery {
-  elementId: string;
-  /** Null: every type. */
-  types: readonly RelationshipType[] | null;
-  /** Null: both directions. */
-  direction: 'OUTGOING' | 'INCOMING' | null;
-}
-
-/** The most relationships one entity lists in one field: hubs answer with their first ones. */
-export const MAX_RELATIONSHIPS_PER_ENTITY = 500;
 
 export function createLoaders(cypher: CypherReader): Loaders {
   return {
     entityByUid: new DataLoader(async (uids) => {
       const rows = await cypher.read('entities/by-uids', { uids: [...uids] });
-      const byUid = new Map(rows.map((row) => {
-        const record = toEntityRecord(row.entity);
-        return [record.uid, record] as const;
-      }));
+      const byUid = new Map(
+        rows.map((row) => {
+          const record = toEntityRecord(row.entity);
+          return [record.uid, record] as const;
+        }),
+      );
       return uids.map((uid) => byUid.get(uid) ?? null);
     }),
-    relationships: new DataLoader(
-      async (queries) => {
-        // One statement per distinct type/direction filter in the batch (a handful at most), not per parent.
-        const groups = new Map<string, RelationshipQuery[]>();
-        for (const query of queries) {
-          const groupKey = filterKey(query);
-          groups.set(groupKey, [...(groups.get(groupKey) ?? []), query]);
-        }
-        const results = new Map<string, RelationshipRecord[]>();
-        await Promise.all(
-          [...groups.values()].map(async (group) => {
-            const rows = await cypher.read('entities/relationships', {
-              elementIds: group.map((query) => query.elementId),
-              types: group[0].types ? [...group[0].types] : null,
-              direction: group[0].direction,
-              perParent: MAX_RELATIONSHIPS_PER_ENTITY,
+    relationshipById: new DataLoader(
+      async (refs) => {
+        const found = new Map<string, RelationshipRecord>();
+        for (const type of RELATIONSHIP_TYPES) {
+          const ids = refs.filter((ref) => ref.type === type).map((ref) => ref.id);
+          if (ids.length === 0) continue;
+          for (const row of await cypher.readTemplate('relationships/by-ids', { type }, { ids })) {
+            const end = toEntityRecord(row.other);
+            found.set(`${type}:${String(row.id)}`, {
+              id: String(row.id),
+              type,
+              direction: 'OUTGOING',
+              props: (row.relProps ?? {}) as Record<string, unknown>,
+              node: end,
+              startUid: String(row.startUid),
+              endUid: end.uid,
             });
-            for (const query of group) results.set(relationshipQueryKey(query), []);
-            for (const row of rows) {
-              results.get(`${String(row.parentId)}|${filterKey(group[0])}`)!.push(toRelationshipRecord(row));
-            }
-          }),
-        );
-        return queries.map((query) => results.get(relationshipQueryKey(query)) ?? []);
+          }
+        }
+        return refs.map((ref) => found.get(`${ref.type}:${ref.id}`) ?? null);
       },
-      { cacheKeyFn: relationshipQueryKey },
+      { cacheKeyFn: (ref) => `${ref.type}:${ref.id}` },
     ),
+    relationships: createRelationshipLoaders(cypher),
   };
-}
-
-function filterKey(query: RelationshipQuery): string {
-  return `${query.types ? [...query.types].sort().join(',') : '*'}|${query.direction ?? '*'}`;
-}
-
-function relationshipQueryKey(query: RelationshipQuery): string {
-  return `${query.elementId}|${filterKey(query)}`;
 }

@@ -1,86 +1,81 @@
-import type { CypherReader, Params } from '../db/cypherRunner';
-import { BadInputError, LimitExceededError } from '../errors';
-import { toEntityRecord, type EntityRecord } from './records';
+import { BadInputError } from '../errors';
+import { boundedInt } from './arguments';
+import type { Bounds } from '../limits';
+import { decodeCursor, encodeCursor, type CursorBinding } from './cursors';
 
-export const MAX_PAGE_SIZE = 100;
-
-export interface PageRequest {
+/** Relay's paging arguments as clients send them. */
+export interface PageArgs {
   first?: number | null;
   after?: string | null;
-  orderField?: string;
-  direction?: 'ASC' | 'DESC' | null;
+  last?: number | null;
+  before?: string | null;
 }
 
-export interface Connection {
-  edges: Array<{ cursor: string; node: EntityRecord }>;
-  nodes: EntityRecord[];
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
-  /** A function, so Apollo's default resolver runs the count query only when a client selects `totalCount`. */
+/**
+ * A checked page request: how many rows, from which stored position, in which direction. Backward pages
+ * (`last`/`before`) read in the reverse order and are turned round afterwards, so both directions seek.
+ */
+export interface PageWindow {
+  size: number;
+  backward: boolean;
+  /** The position to seek from (exclusive), or null for the start (or end) of the list. */
+  position: string | null;
+}
+
+export function pageWindow(args: PageArgs, bounds: Bounds, binding: CursorBinding): PageWindow {
+  const backward = args.last !== null && args.last !== undefined;
+  if (backward && args.first !== null && args.first !== undefined) {
+    throw new BadInputError('last', 'give `first` (with `after`) or `last` (with `before`), not both.');
+  }
+  if (backward && args.after) throw new BadInputError('after', 'pages backwards (`last`) take `before`, not `after`.');
+  if (!backward && args.before) throw new BadInputError('before', '`before` pages backwards: pass it with `last`.');
+  const size = boundedInt(backward ? 'last' : 'first', backward ? args.last : args.first, bounds);
+  const cursor = backward ? args.before : args.after;
+  return { size, backward, position: cursor ? decodeCursor(backward ? 'before' : 'after', cursor, binding) : null };
+}
+
+export interface PageInfo {
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  startCursor: string | null;
+  endCursor: string | null;
+}
+
+export interface EdgeRecord<T> {
+  cursor: string;
+  node: T;
+}
+
+/** The shape of every connection the data layer returns; `totalCount` runs its count only when selected. */
+export interface ConnectionRecord<T> {
+  edges: Array<EdgeRecord<T>>;
+  nodes: T[];
+  pageInfo: PageInfo;
   totalCount: () => Promise<number>;
 }
 
 /**
- * Keyset pagination over a pair of named Cypher files, `<area>/list` and `<area>/count`, which share their
- * filters. Cursors carry the last row's sort value and key, so a page never re-reads the rows before it.
+ * Turns the rows read for a window (at most size + 1, in reading order) into a page in list order. The
+ * extra row only says whether there is more in the reading direction.
  */
-export async function paginate(
-  cypher: CypherReader,
-  area: string,
-  filters: Params,
-  page: PageRequest,
-): Promise<Connection> {
-  const first = page.first ?? 20;
-  if (first < 0) throw new BadInputError('first', 'must be zero or more.');
-  if (first > MAX_PAGE_SIZE) throw new LimitExceededError('first', MAX_PAGE_SIZE);
-  const order = `${page.orderField ?? 'DEFAULT'} ${page.direction ?? 'ASC'}`;
-  const after = page.after ? decodeCursor(page.after) : null;
-  if (after && after.order !== order) {
-    throw new BadInputError('after', `was made for the order ${after.order}, not ${order}. Restart from the first page.`);
-  }
-  const rows = await cypher.read(`${area}/list`, {
-    ...filters,
-    orderField: page.orderField ?? null,
-    descending: page.direction === 'DESC',
-    afterValue: after?.value ?? null,
-    afterKey: after?.key ?? null,
-    limit: first + 1,
-  });
-  const edges = rows.slice(0, first).map((row) => {
-    const node = toEntityRecord(row.entity);
-    return { cursor: encodeCursor({ order, value: String(row.sortValue), key: node.key }), node };
-  });
+export function toPage<T>(
+  rows: readonly T[],
+  window: PageWindow,
+  binding: CursorBinding,
+  positionOf: (row: T) => string,
+): { items: T[]; cursors: string[]; pageInfo: PageInfo } {
+  const more = rows.length > window.size;
+  const taken = rows.slice(0, window.size);
+  const items = window.backward ? [...taken].reverse() : taken;
+  const cursors = items.map((item) => encodeCursor(binding, positionOf(item)));
   return {
-    edges,
-    nodes: edges.map((edge) => edge.node),
+    items,
+    cursors,
     pageInfo: {
-      hasNextPage: rows.length > first,
-      hasPreviousPage: after !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      hasNextPage: window.backward ? window.position !== null : more,
+      hasPreviousPage: window.backward ? more : window.position !== null,
+      startCursor: cursors[0] ?? null,
+      endCursor: cursors.at(-1) ?? null,
     },
-    totalCount: async () => Number((await cypher.read(`${area}/count`, filters))[0].total),
   };
-}
-
-/** Where a page ended, and for which sort order (a cursor is only valid with the order that made it). */
-interface CursorPosition {
-  order: string;
-  value: string;
-  key: string;
-}
-
-export function encodeCursor(position: CursorPosition): string {
-  return Buffer.from(JSON.stringify([position.order, position.value, position.key]), 'utf8').toString('base64url');
-}
-
-export function decodeCursor(cursor: string): CursorPosition {
-  try {
-    const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(decoded) && decoded.length === 3 && decoded.every((part) => typeof part === 'string')) {
-      return { order: decoded[0], value: decoded[1], key: decoded[2] };
-    }
-  } catch {
-    // Fall through to the error below: a cursor that is not ours.
-  }
-  throw new BadInputError('after', 'is not a valid cursor. Pass `pageInfo.endCursor` from a previous page.');
 }

@@ -21,6 +21,30 @@ export class CypherLibrary {
     return new CypherLibrary(statements);
   }
 
+  has(name: string): boolean {
+    return this.statements.has(name);
+  }
+
+  /**
+   * A template of cypher/ with its `{{slot}}`s filled. Slot values are never request text: they are labels,
+   * relationship types and sort properties from the allow-lists, or other fragments of this library, chosen
+   * by the data layer. Every slot must be filled, and only known slots may be given.
+   */
+  compose(name: string, slots: Record<string, string>): string {
+    // A template's comment lines document the file; composed into another statement they would only add noise.
+    const template = this.get(name).replace(/^\s*\/\/.*(?:\r?\n|$)/gm, '').trim();
+    const used = new Set<string>();
+    const text = template.replace(/\{\{(\w+)\}\}/g, (_match, slot: string) => {
+      const value = slots[slot];
+      if (value === undefined) throw new Error(`Cypher template ${name} needs the slot {{${slot}}}.`);
+      used.add(slot);
+      return value;
+    });
+    const unknown = Object.keys(slots).filter((slot) => !used.has(slot));
+    if (unknown.length > 0) throw new Error(`Cypher template ${name} has no slot ${unknown.join(', ')}.`);
+    return text;
+  }
+
   get(name: string): string {
     const text = this.statements.get(name);
     if (text === undefined) throw new Error(`No Cypher named "${name}" in cypher/.`);

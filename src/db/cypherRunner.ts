@@ -17,9 +17,11 @@ export interface TransactionRunner {
 
 /** What the data-access layer reads through: a named statement (or a composed one, see `runText`) and its rows. */
 export interface CypherReader {
+  /** The named Cypher the reader runs (composition needs to look fragments up). */
+  readonly library: CypherLibrary;
   read(name: string, params?: Params): Promise<Row[]>;
-  /** A statement composed from named fragments of cypher/ (never from request text); `name` says which. */
-  readComposed(name: string, text: string, params?: Params): Promise<Row[]>;
+  /** The template `name` of cypher/ with its slots filled (see CypherLibrary.compose), run with `params`. */
+  readTemplate(name: string, slots: Record<string, string>, params?: Params): Promise<Row[]>;
 }
 
 /**
@@ -41,7 +43,8 @@ export class CypherRunner implements CypherReader {
     return new OperationReader(this.driver, this.library, this.database, this.observers, scope);
   }
 
-  readComposed(name: string, text: string, params: Params = {}): Promise<Row[]> {
+  readTemplate(name: string, slots: Record<string, string>, params: Params = {}): Promise<Row[]> {
+    const text = this.library.compose(name, slots);
     return this.inTransaction('READ', this.timeoutMs, (tx) => tx.runComposed(name, text, params));
   }
 
@@ -129,7 +132,7 @@ export class OperationReader implements CypherReader {
 
   constructor(
     private readonly driver: Driver,
-    private readonly library: CypherLibrary,
+    readonly library: CypherLibrary,
     private readonly database: string,
     private readonly observers: StatementObservers,
     private readonly scope: OperationScope,
@@ -140,10 +143,14 @@ export class OperationReader implements CypherReader {
   }
 
   read(name: string, params: Params = {}): Promise<Row[]> {
-    return this.readComposed(name, this.library.get(name), params);
+    return this.run(name, this.library.get(name), params);
   }
 
-  async readComposed(name: string, text: string, params: Params = {}): Promise<Row[]> {
+  readTemplate(name: string, slots: Record<string, string>, params: Params = {}): Promise<Row[]> {
+    return this.run(name, this.library.compose(name, slots), params);
+  }
+
+  private async run(name: string, text: string, params: Params): Promise<Row[]> {
     const tx = this.openTransaction();
     const started = Date.now();
     try {

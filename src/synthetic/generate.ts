@@ -1,19 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import neo4j, { type Driver } from 'neo4j-driver';
+import type { Driver } from 'neo4j-driver';
 import pino from 'pino';
 import { CypherLibrary } from '../db/cypherLibrary';
 import { CypherRunner } from '../db/cypherRunner';
 import { StatementObservers } from '../db/statementObserver';
-import type { NodeLabel, RelationshipType } from '../graph/vocabulary';
-import {
-  buildSyntheticPlan,
-  planChecksum,
-  planCounts,
-  SYNTHETIC_SOURCE_KEY,
-  type PlanProps,
-  type SyntheticOptions,
-} from './plan';
+import { buildSyntheticPlan, planChecksum, planCounts, type SyntheticOptions } from './plan';
+import { allowedLabel, allowedType, storedNodeProperties, storedRelationshipProperties, syntheticProvenance } from './stored';
 
 export interface GenerateOptions extends SyntheticOptions {
   /** Rows per write transaction (default 10 000). */
@@ -47,10 +40,14 @@ const WRITE_TIMEOUT_MS = 120_000;
 
 /**
  * Plans the synthetic graph for `{ nodes, seed }` and writes it: nodes first, label by label, then
- * relationships type by type, in UNWIND batches through the named files of cypher/synthetic (one file per
- * label and per type, so labels and types are static Cypher). Each batch is its own transaction and must
- * create exactly its rows, or generation stops with an error; what was written by then stays, and a new run
- * with `replace: true` clears it.
+ * relationships type by type, in UNWIND batches through the two generic files of cypher/synthetic (the label
+ * or type is a parameter, checked against src/graph/vocabulary.ts first). Every property comes from
+ * src/graph/storedProperties.ts (stored.ts). Each batch is its own transaction and must create exactly its
+ * rows, or generation stops with an error; what was written by then stays, and a new run with
+ * `replace: true` clears it.
+ *
+ * Refuses a database holding real (non-synthetic) countries, such as the seeded one: synthetic countries
+ * are keyed by real ISO codes and would collide with them.
  */
 export async function generateSyntheticGraph(target: CypherRunner | Driver, options: GenerateOptions): Promise<GenerateReport> {
   const cypher = target instanceof CypherRunner ? target : runnerFor(target, options);
@@ -58,7 +55,12 @@ export async function generateSyntheticGraph(target: CypherRunner | Driver, opti
   const batchSize = options.batchSize ?? 10_000;
 
   let deletedBefore = 0;
-  const [{ nodes: existing }] = await cypher.read('synthetic/count');
+  const [{ nodes: existing, realCountries }] = await cypher.read('synthetic/count');
+  if (Number(realCountries) > 0) {
+    throw new Error(
+      `Refusing to write the synthetic graph: the database holds ${String(realCountries)} non-synthetic Country nodes (a seeded database?), and synthetic countries are keyed by real ISO codes (Country:CN…). Use a database of its own (npm run synthetic writes to ./data/neo4j-synthetic).`,
+    );
+  }
   if (Number(existing) > 0) {
     if (!options.replace) {
       throw new Error(`The database already holds ${String(existing)} synthetic nodes. Pass "replace: true" (CLI: --replace) to delete them first.`);
@@ -72,45 +74,42 @@ export async function generateSyntheticGraph(target: CypherRunner | Driver, opti
   const planMs = Date.now() - planStarted;
   progress(`planned ${plan.nodeCount} nodes and ${plan.relationshipCount} relationships (seed ${options.seed}) in ${planMs} ms`);
 
-  const provenance = JSON.stringify([
-    {
-      source: SYNTHETIC_SOURCE_KEY,
-      confidence: 'LOW',
-      note: `Synthetic benchmark data (seed ${options.seed}); not a fact.`,
-    },
-  ]);
-  const shared = { provenance, sourceKeys: [SYNTHETIC_SOURCE_KEY] };
+  const provenance = syntheticProvenance(options.seed);
   const writeStarted = Date.now();
 
   // Node batches touch no common node, so two run at once. Relationship batches lock their end nodes, and
   // hubs are at the end of many: two types are only written at the same time when no label is at an end of
   // both (so they can never wait on, or deadlock with, each other); each type's batches run one by one.
   const nodeBatches: Array<() => Promise<void>> = [];
-  for (const [label, group] of plan.nodes) {
-    const name = `synthetic/node-${fileName(label)}`;
+  for (const [planned, group] of plan.nodes) {
+    const label = allowedLabel(planned);
     for (let offset = 0; offset < group.length; offset += batchSize) {
       const end = Math.min(group.length, offset + batchSize);
       nodeBatches.push(async () => {
-        const rows = group.slice(offset, end).map(toNeo4jProps);
-        await writeBatch(cypher, name, { ...shared, rows }, rows.length);
+        const rows = group.slice(offset, end).map((node) => storedNodeProperties(label, node, provenance));
+        await writeBatch(cypher, 'synthetic/create-nodes', { label, rows }, `${label} nodes`);
         if (end === group.length) progress(`created ${group.length} ${label} nodes`);
       });
     }
   }
   await runConcurrently(nodeBatches, options.concurrency ?? 2);
   progress(`created all ${plan.nodeCount} nodes in ${Date.now() - writeStarted} ms`);
-  const relationshipTypes = [...plan.relationships].map(([type, group]) => ({
-    size: group.length,
-    labels: new Set(group.flatMap((rel) => [labelOfUid(rel.from), labelOfUid(rel.to)])),
-    run: async () => {
-      const name = `synthetic/rel-${fileName(type)}`;
-      for (let offset = 0; offset < group.length; offset += batchSize) {
-        const rows = group.slice(offset, offset + batchSize).map((rel) => ({ from: rel.from, to: rel.to, props: toNeo4jProps(rel.props) }));
-        await writeBatch(cypher, name, { ...shared, rows }, rows.length);
-      }
-      progress(`created ${group.length} ${type} relationships`);
-    },
-  }));
+  const relationshipTypes = [...plan.relationships].map(([planned, group]) => {
+    const type = allowedType(planned);
+    return {
+      size: group.length,
+      labels: new Set(group.flatMap((rel) => [labelOfUid(rel.from), labelOfUid(rel.to)])),
+      run: async () => {
+        for (let offset = 0; offset < group.length; offset += batchSize) {
+          const rows = group
+            .slice(offset, offset + batchSize)
+            .map((rel) => ({ from: rel.from, to: rel.to, props: storedRelationshipProperties(type, rel, provenance) }));
+          await writeBatch(cypher, 'synthetic/create-relationships', { type, rows }, `${type} relationships`);
+        }
+        progress(`created ${group.length} ${type} relationships`);
+      },
+    };
+  });
   await runInDisjointLanes(relationshipTypes, options.concurrency ?? 2);
   const writeMs = Date.now() - writeStarted;
   progress(`wrote the synthetic graph in ${writeMs} ms`);
@@ -206,23 +205,10 @@ async function runConcurrently(tasks: Array<() => Promise<void>>, concurrency: n
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, tasks.length)) }, worker));
 }
 
-async function writeBatch(cypher: CypherRunner, name: string, params: Record<string, unknown>, expected: number): Promise<void> {
+async function writeBatch(cypher: CypherRunner, name: string, params: { rows: unknown[] } & Record<string, unknown>, what: string): Promise<void> {
+  const expected = params.rows.length;
   const created = await cypher.writeTransaction(async (tx) => Number((await tx.run(name, params))[0].created), WRITE_TIMEOUT_MS);
-  if (created !== expected) throw new Error(`${name}: created ${created} of ${expected} rows (missing endpoints?).`);
-}
-
-/** `TrainingProgram` → `training-program`, `HAS_THEME` → `has-theme`: the file names of cypher/synthetic. */
-export function fileName(labelOrType: NodeLabel | RelationshipType): string {
-  return labelOrType.replace(/([a-z])([A-Z])/g, '$1-$2').replace(/_/g, '-').toLowerCase();
-}
-
-/** Whole numbers are stored as Neo4j integers (JS numbers would reach Neo4j as floats), as the seed does. */
-function toNeo4jProps(props: PlanProps): Record<string, unknown> {
-  const stored: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(props)) {
-    stored[name] = typeof value === 'number' && Number.isInteger(value) ? neo4j.int(value) : value;
-  }
-  return stored;
+  if (created !== expected) throw new Error(`${name}: created ${created} of ${expected} ${what} (missing endpoints?).`);
 }
 
 function runnerFor(driver: Driver, options: GenerateOptions): CypherRunner {

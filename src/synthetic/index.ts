@@ -1,4 +1,4 @@
-/** The synthetic benchmark graph: a deterministic plan (plan.ts) and its writer (generate.ts). */
+/** The synthetic benchmark graph: a deterministic plan (plan.ts), its stored form (stored.ts) and its writer (generate.ts). */
 export { generateSyntheticGraph, deleteSyntheticGraph, type GenerateOptions, type GenerateReport } from './generate';
 export {
   buildSyntheticPlan,
@@ -11,7 +11,11 @@ export {
   syntheticPairs,
   syntheticUid,
   SYNTHETIC_SOURCE_KEY,
+  type PlanFacts,
+  type PlannedNode,
+  type PlannedRelationship,
   type SyntheticOptions,
   type SyntheticPlan,
 } from './plan';
+export { allowedLabel, allowedType, storedNodeProperties, storedRelationshipProperties, syntheticProvenance } from './stored';
 export { mulberry32, Rng } from './prng';

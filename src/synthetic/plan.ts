@@ -1,33 +1,52 @@
 import { createHash } from 'node:crypto';
-import { lookupText } from '../data/normalize';
+import { ISO_ALPHA2_CODES } from '../graph/countryCodes';
+import { entityUid, type FactValue } from '../graph/storedProperties';
 import type { NodeLabel, RelationshipType } from '../graph/vocabulary';
 import { Rng } from './prng';
 
 /**
  * The synthetic benchmark graph, planned in memory before anything is written: the same `{ nodes, seed }`
- * always gives the same nodes, relationships and properties. It uses the real labels and relationship types
+ * always gives the same nodes, relationships and facts. It uses the real labels and relationship types
  * with the shapes of docs/model.md (organizations headquartered in countries, countries in regions, events
  * organized by organizations…) and power-law-ish degrees: a few hub organizations, countries and themes
  * collect most links, as the real cooperation network would.
  *
- * Every key starts with `syn-`; the writer adds the `:Synthetic` label, `synthetic: true` and a provenance
- * naming the `syn-generator` source.
+ * The plan holds facts only. Everything derived from them (lookup text, sort keys, provenance, relationship
+ * ids) is added by src/graph/storedProperties.ts when the graph is written (stored.ts), as for the seed.
+ *
+ * Every value passes the API's scalars and enums: Country keys are real ISO 3166-1 alpha-2 codes (the
+ * `CountryCode` scalar's list, src/graph/countryCodes.ts), every other key starts with `syn-`, dates are
+ * calendar dates, URLs are absolute (under the reserved example.org domain), enum-valued properties are
+ * members of their SDL enum. Names are unique per label and Title Case plain ASCII (letters, digits, single
+ * spaces; every word starts with a capital or a digit, no capital elsewhere), so ordering by the raw `name`
+ * and by the folded `sortName` give the same order.
  */
-export type PlanValue = string | number | boolean | string[];
-export type PlanProps = Record<string, PlanValue>;
+export type PlanFacts = Record<string, FactValue>;
+
+export interface PlannedNode {
+  key: string;
+  /** `Label:key`, as storedProperties' entityUid makes it. */
+  uid: string;
+  facts: PlanFacts;
+}
 
 export interface PlannedRelationship {
   /** uid (`Label:key`) of the start node. */
   from: string;
   /** uid of the end node. */
   to: string;
-  props: PlanProps;
+  qualifiers: PlanFacts;
+  /**
+   * Tells apart relationships of one type between the same ends in their stable id: empty for the first,
+   * `2`, `3`… for repeats (the plan makes none today: the model has no parallel relationships).
+   */
+  discriminator: string;
 }
 
 export interface SyntheticPlan {
   seed: number;
-  /** Node properties per label (each with `key`, `uid`, `name`, `lookupText`), in creation order. */
-  nodes: Map<NodeLabel, PlanProps[]>;
+  /** Nodes per label, in creation order. */
+  nodes: Map<NodeLabel, PlannedNode[]>;
   relationships: Map<RelationshipType, PlannedRelationship[]>;
   nodeCount: number;
   relationshipCount: number;
@@ -42,10 +61,11 @@ export interface SyntheticOptions {
 
 export const SYNTHETIC_SOURCE_KEY = 'syn-generator';
 
-/** The key prefixes per label; keys are `<prefix>-<zero-padded index>`. */
-const KEY_PREFIX: Record<Exclude<NodeLabel, 'Source'>, string> = {
+type PlannedLabel = Exclude<NodeLabel, 'Source'>;
+
+/** The key prefixes per label; keys are `<prefix>-<zero-padded index>`. Countries use ISO codes instead. */
+const KEY_PREFIX: Record<Exclude<PlannedLabel, 'Country'>, string> = {
   Region: 'syn-region',
-  Country: 'syn-country',
   Theme: 'syn-theme',
   Organization: 'syn-org',
   Project: 'syn-project',
@@ -57,21 +77,36 @@ const KEY_PREFIX: Record<Exclude<NodeLabel, 'Source'>, string> = {
   Claim: 'syn-claim',
 };
 
-export function syntheticKey(label: Exclude<NodeLabel, 'Source'>, index: number): string {
+/**
+ * The key of the `index`th node of a label: `syn-org-000012` and the like; for countries the `index`th
+ * ISO 3166-1 alpha-2 code in alphabetical order (0 → `AD`), so synthetic countries pass the `CountryCode`
+ * scalar (and share uids such as `Country:CN` with the real seed: the writer refuses a database holding real
+ * countries).
+ */
+export function syntheticKey(label: PlannedLabel, index: number): string {
+  if (label === 'Country') {
+    const code = ISO_ALPHA2_CODES[index];
+    if (code === undefined) throw new RangeError(`There are only ${ISO_ALPHA2_CODES.length} country codes (asked for #${index}).`);
+    return code;
+  }
   return `${KEY_PREFIX[label]}-${String(index).padStart(6, '0')}`;
 }
 
-export function syntheticUid(label: Exclude<NodeLabel, 'Source'>, index: number): string {
-  return `${label}:${syntheticKey(label, index)}`;
+export function syntheticUid(label: PlannedLabel, index: number): string {
+  return entityUid(label, syntheticKey(label, index));
 }
 
-/** How many nodes of each label a graph of `total` nodes gets; the counts always add up to `total`. */
+/**
+ * How many nodes of each label a graph of `total` nodes gets; the counts always add up to `total`.
+ * Countries are 1 % of the graph but at most one per ISO 3166-1 alpha-2 code (249: reached from 24 900
+ * nodes on); what a capped label does not take goes to Claim, which takes the remainder.
+ */
 export function syntheticLabelCounts(total: number): Record<NodeLabel, number> {
   if (!Number.isInteger(total) || total < 1_000) throw new RangeError('A synthetic graph needs at least 1 000 nodes.');
   const counts = {
     Source: 1,
     Region: Math.max(10, Math.round(total * 0.001)),
-    Country: Math.max(10, Math.round(total * 0.01)),
+    Country: Math.min(ISO_ALPHA2_CODES.length, Math.max(10, Math.round(total * 0.01))),
     Theme: Math.max(5, Math.round(total * 0.001)),
     Organization: Math.round(total * 0.15),
     Project: Math.round(total * 0.18),
@@ -113,15 +148,17 @@ export function syntheticPairs(options: SyntheticOptions, count: number): Array<
 
 const SYLLABLES = ['ka', 'lo', 'mer', 'dan', 'vi', 'sor', 'tal', 'ren', 'bu', 'go', 'ash', 'el', 'qu', 'nor', 'zen', 'tir', 'pa', 'mon', 'lis', 'ar', 'hu', 'ves', 'or', 'chi'];
 const COUNTRY_ENDINGS = ['ia', 'land', 'stan', 'ora', 'ica', 'esh', 'ar', 'ania'];
+/** Title Case, as every synthetic name is (see the file comment). */
 const TOPICS = [
-  'Geological mapping', 'Mineral resources assessment', 'Marine geology', 'Environmental geology', 'Hydrogeology',
-  'Urban geology', 'Global climate change', 'Earth system science', 'Geochemical mapping', 'Digital geological mapping',
-  'Geohazards', 'Geothermal energy', 'Groundwater monitoring', 'Remote sensing', 'Geoparks', 'Seismotectonics',
-  'Critical minerals', 'Coastal geology', 'Karst geology', 'Permafrost', 'Petroleum geology', 'Geoinformatics',
-  'Paleontology', 'Volcanology', 'Soil geochemistry', 'Engineering geology', 'Geophysical survey', 'Isotope geochemistry',
-  'Landslide risk', 'Carbon storage', 'Metallogeny', 'Tectonics', 'Sedimentology', 'Quaternary geology',
-  'Glaciology', 'Medical geology', 'Agricultural geology', 'Geoheritage', 'Mining environment', 'Water resources',
+  'Geological Mapping', 'Mineral Resources Assessment', 'Marine Geology', 'Environmental Geology', 'Hydrogeology',
+  'Urban Geology', 'Global Climate Change', 'Earth System Science', 'Geochemical Mapping', 'Digital Geological Mapping',
+  'Geohazards', 'Geothermal Energy', 'Groundwater Monitoring', 'Remote Sensing', 'Geoparks', 'Seismotectonics',
+  'Critical Minerals', 'Coastal Geology', 'Karst Geology', 'Permafrost', 'Petroleum Geology', 'Geoinformatics',
+  'Paleontology', 'Volcanology', 'Soil Geochemistry', 'Engineering Geology', 'Geophysical Survey', 'Isotope Geochemistry',
+  'Landslide Risk', 'Carbon Storage', 'Metallogeny', 'Tectonics', 'Sedimentology', 'Quaternary Geology',
+  'Glaciology', 'Medical Geology', 'Agricultural Geology', 'Geoheritage', 'Mining Environment', 'Water Resources',
 ];
+/** OrganizationKind members, weighted; '' = no kind stored (the API answers null). */
 const ORGANIZATION_KINDS = [
   ['GEOLOGICAL_SURVEY', 14],
   ['RESEARCH_INSTITUTE', 25],
@@ -133,13 +170,14 @@ const ORGANIZATION_KINDS = [
   ['NETWORK', 6],
   ['', 2],
 ] as const;
-const EVENT_KINDS = [
-  ['CONFERENCE', 40],
-  ['MEETING', 25],
-  ['SYMPOSIUM', 20],
-  ['CONGRESS', 8],
-  ['ANNUAL_SESSION', 7],
-] as const;
+/** EventKind members, weighted, with the word an event's name uses. */
+const EVENT_KINDS: ReadonlyArray<readonly [readonly [string, string], number]> = [
+  [['CONFERENCE', 'Conference'], 40],
+  [['MEETING', 'Meeting'], 25],
+  [['SYMPOSIUM', 'Symposium'], 20],
+  [['CONGRESS', 'Congress'], 8],
+  [['ANNUAL_SESSION', 'Annual Session'], 7],
+];
 const PROJECT_STATUSES = ['PIPELINE', 'IMPLEMENTATION', 'FINALISATION', 'CLOSED', 'CANCELLED', 'SUSPENDED'] as const;
 const PARTICIPATION_ROLES = ['FUNDING', 'ACCOUNTABLE', 'EXTENDING', 'IMPLEMENTING'] as const;
 const MAPPINGS = [
@@ -147,23 +185,32 @@ const MAPPINGS = [
   ['CLOSEST', 3],
   ['AMBIGUOUS', 1],
 ] as const;
+/** ClaimQualifier members with the words a statement uses for them. */
+const QUALIFIERS = [
+  ['EXACT', 'exactly'],
+  ['MORE_THAN', 'more than'],
+  ['AT_LEAST', 'at least'],
+  ['APPROXIMATELY', 'about'],
+] as const;
 
 /** Builds the whole plan in memory (about 1 s for 100 000 nodes). */
 export function buildSyntheticPlan(options: SyntheticOptions): SyntheticPlan {
   const counts = syntheticLabelCounts(options.nodes);
   const rng = new Rng(options.seed);
-  const nodes = new Map<NodeLabel, PlanProps[]>();
+  const nodes = new Map<NodeLabel, PlannedNode[]>();
   const relationships = new Map<RelationshipType, PlannedRelationship[]>();
-  const addNode = (label: NodeLabel, key: string, props: PlanProps) => {
-    const full: PlanProps = { ...props, key, uid: `${label}:${key}` };
-    full.lookupText = lookupText(full);
-    if (Array.isArray(full.aliases)) full.aliasesText = full.aliases.join(' | ');
+  // How many relationships of each type join the same two ends, for the discriminator of repeats.
+  const pairCounts = new Map<string, number>();
+  const addNode = (label: NodeLabel, key: string, facts: PlanFacts) => {
     if (!nodes.has(label)) nodes.set(label, []);
-    nodes.get(label)!.push(full);
+    nodes.get(label)!.push({ key, uid: entityUid(label, key), facts });
   };
-  const link = (type: RelationshipType, from: string, to: string, props: PlanProps = {}) => {
+  const link = (type: RelationshipType, from: string, to: string, qualifiers: PlanFacts = {}) => {
+    const pair = `${type}|${from}|${to}`;
+    const seen = (pairCounts.get(pair) ?? 0) + 1;
+    pairCounts.set(pair, seen);
     if (!relationships.has(type)) relationships.set(type, []);
-    relationships.get(type)!.push({ from, to, props });
+    relationships.get(type)!.push({ from, to, qualifiers, discriminator: seen === 1 ? '' : String(seen) });
   };
   const uid = syntheticUid;
   const word = (parts: number) => {
@@ -171,11 +218,22 @@ export function buildSyntheticPlan(options: SyntheticOptions): SyntheticPlan {
     for (let i = 0; i < parts; i += 1) text += rng.pick(SYLLABLES);
     return text[0].toUpperCase() + text.slice(1);
   };
+  // Draws until the name is new, so names are unique per label (the draws stay deterministic).
+  const uniqueName = (taken: Set<string>, draw: () => string) => {
+    for (;;) {
+      const name = draw();
+      if (!taken.has(name)) {
+        taken.add(name);
+        return name;
+      }
+    }
+  };
   const year = (from: number, to: number) => to - rng.skewed(to - from + 1, 1.6);
+  // Days up to 28: every drawn date is a calendar date.
   const date = (y: number) => `${y}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
 
   addNode('Source', SYNTHETIC_SOURCE_KEY, {
-    title: 'Synthetic benchmark graph (generated)',
+    title: 'Synthetic Benchmark Graph',
     publisher: 'GeoCoop Graph synthetic generator',
     kind: 'SYNTHETIC',
     note: `Generated data for benchmarks and scale tests (seed ${options.seed}); none of it is a fact.`,
@@ -197,11 +255,13 @@ export function buildSyntheticPlan(options: SyntheticOptions): SyntheticPlan {
   }
   const leafRegion = () => rng.int(continentCount + 1, regionCount - 1);
 
+  // Countries: real ISO codes as keys, invented names (no alpha-3 or numeric code: nothing honest to put).
   const countryNames: string[] = [];
+  const takenCountryNames = new Set<string>();
   for (let i = 0; i < counts.Country; i += 1) {
-    const name = `${word(2)}${rng.pick(COUNTRY_ENDINGS)}`;
+    const name = uniqueName(takenCountryNames, () => `${word(2)}${rng.pick(COUNTRY_ENDINGS)}`);
     countryNames.push(name);
-    addNode('Country', syntheticKey('Country', i), { name, alpha3: `S${String(i).padStart(5, '0')}` });
+    addNode('Country', syntheticKey('Country', i), { name });
     link('IN_REGION', uid('Country', i), uid('Region', leafRegion()));
   }
 
@@ -224,20 +284,22 @@ export function buildSyntheticPlan(options: SyntheticOptions): SyntheticPlan {
     const topic = rng.pick(TOPICS);
     const place = countryNames[country];
     const name =
-      kind === 'GEOLOGICAL_SURVEY' ? `Geological Survey of ${place} ${i}`
-      : kind === 'UNIVERSITY' ? `University of ${place} ${word(2)} ${i}`
-      : kind === 'GOVERNMENT_BODY' ? `Ministry of Natural Resources of ${place} ${i}`
-      : kind === 'RESEARCH_INSTITUTE' ? `${place} Institute of ${topic} ${i}`
-      : `${word(2)} ${kind === 'NETWORK' ? 'Network' : 'Association'} for ${topic} ${i}`;
+      kind === 'GEOLOGICAL_SURVEY' ? `${place} Geological Survey ${i}`
+      : kind === 'UNIVERSITY' ? `${place} ${word(2)} University ${i}`
+      : kind === 'GOVERNMENT_BODY' ? `${place} Natural Resources Ministry ${i}`
+      : kind === 'RESEARCH_INSTITUTE' ? `${place} ${topic} Institute ${i}`
+      : `${word(2)} ${topic} ${kind === 'NETWORK' ? 'Network' : 'Association'} ${i}`;
     const acronym = name
-      .split(/\s+/)
+      .split(' ')
       .filter((part) => /^[A-Z]/.test(part))
       .map((part) => part[0])
       .join('')
       .concat(String(i));
-    const props: PlanProps = { name, acronym, aliases: [`${acronym} ${place}`], foundedYear: rng.int(1850, 2020) };
-    if (kind) props.kind = kind;
-    addNode('Organization', syntheticKey('Organization', i), props);
+    const key = syntheticKey('Organization', i);
+    const facts: PlanFacts = { name, acronym, aliases: [`${acronym} ${place}`], foundedYear: rng.int(1850, 2020) };
+    if (kind) facts.kind = kind;
+    if (rng.chance(0.5)) facts.website = `https://${key}.example.org/`;
+    addNode('Organization', key, facts);
     link('HEADQUARTERED_IN', uid('Organization', i), uid('Country', country), { city: `${word(2)} City` });
     if (i > 0 && rng.chance(0.25)) {
       const startYear = rng.int(1950, 2020);
@@ -253,12 +315,12 @@ export function buildSyntheticPlan(options: SyntheticOptions): SyntheticPlan {
   const hubOrganization = () => rng.skewed(orgCount, 3);
 
   for (let i = 0; i < counts.Event; i += 1) {
-    const kind = rng.weighted(EVENT_KINDS);
+    const [kind, kindName] = rng.weighted(EVENT_KINDS);
     const y = year(1980, 2025);
     const topic = rng.pick(TOPICS);
     const edition = rng.int(1, 60);
     addNode('Event', syntheticKey('Event', i), {
-      name: `${kind === 'ANNUAL_SESSION' ? 'Annual Session' : kind[0] + kind.slice(1).toLowerCase()} on ${topic} ${y} #${i}`,
+      name: `${topic} ${kindName} ${y} No ${i}`,
       kind,
       year: y,
       edition,
@@ -277,7 +339,7 @@ export function buildSyntheticPlan(options: SyntheticOptions): SyntheticPlan {
     const startYear = year(1995, 2025);
     const status = rng.pick(PROJECT_STATUSES);
     addNode('Project', syntheticKey('Project', i), {
-      name: `${TOPICS[themes[0] % TOPICS.length]} cooperation project ${i}`,
+      name: `${TOPICS[themes[0] % TOPICS.length]} Cooperation Project ${i}`,
       description: 'A synthetic cooperation project.',
       level: rng.chance(0.1) ? 'PROGRAMME' : 'PROJECT',
       status,
@@ -289,17 +351,21 @@ export function buildSyntheticPlan(options: SyntheticOptions): SyntheticPlan {
     for (const participant of rng.distinct(rng.int(1, 5), orgCount, hubOrganization)) {
       link('PARTICIPATES_IN', uid('Organization', participant), uid('Project', i), { role: rng.pick(PARTICIPATION_ROLES) });
     }
+    // Distinct targets: the model has no parallel relationships.
+    const targets = new Set<string>();
     for (let t = rng.int(1, 3); t > 0; t -= 1) {
       const target = rng.chance(0.7) ? uid('Country', rng.skewed(counts.Country, 2)) : uid('Region', leafRegion());
-      link('TARGETS', uid('Project', i), target, { mapping: rng.weighted(MAPPINGS) });
+      const mapping = rng.weighted(MAPPINGS);
+      if (targets.has(target)) continue;
+      targets.add(target);
+      link('TARGETS', uid('Project', i), target, { mapping });
     }
   }
-  dedupe(relationships, 'TARGETS');
 
   for (let i = 0; i < counts.Agreement; i += 1) {
     const signed = year(1990, 2025);
     addNode('Agreement', syntheticKey('Agreement', i), {
-      name: `Cooperation agreement ${i}`,
+      name: `Cooperation Agreement ${i}`,
       kind: rng.chance(0.6) ? 'MOU' : 'PROJECT_AGREEMENT',
       signedOn: date(signed),
     });
@@ -314,8 +380,9 @@ export function buildSyntheticPlan(options: SyntheticOptions): SyntheticPlan {
     if (rng.chance(0.4)) link('HELD_BY_STAFF_OF', uid('Position', i), uid('Organization', hubOrganization()), { holderNamed: false });
   }
 
+  const takenPersonNames = new Set<string>();
   for (let i = 0; i < counts.Person; i += 1) {
-    addNode('Person', syntheticKey('Person', i), { name: `${word(2)} ${word(3)}` });
+    addNode('Person', syntheticKey('Person', i), { name: uniqueName(takenPersonNames, () => `${word(2)} ${word(3)}`) });
     link('AFFILIATED_WITH', uid('Person', i), uid('Organization', rng.skewed(orgCount, 2)));
     if (counts.Position > 0 && rng.chance(0.5)) {
       const startYear = rng.int(1990, 2024);
@@ -325,7 +392,7 @@ export function buildSyntheticPlan(options: SyntheticOptions): SyntheticPlan {
 
   for (let i = 0; i < counts.TrainingProgram; i += 1) {
     addNode('TrainingProgram', syntheticKey('TrainingProgram', i), {
-      name: `Training programme on ${rng.pick(TOPICS)} ${i}`,
+      name: `${rng.pick(TOPICS)} Training Programme ${i}`,
       description: 'A synthetic training programme.',
       traineeCountMin: rng.int(10, 500),
       traineeCountQualifier: 'MORE_THAN',
@@ -341,13 +408,14 @@ export function buildSyntheticPlan(options: SyntheticOptions): SyntheticPlan {
   for (let i = 0; i < counts.Claim; i += 1) {
     const value = rng.int(2, 500);
     const unit = rng.pick(['COUNTRIES', 'PEOPLE', 'ORGANIZATIONS']);
+    const [qualifier, qualifierWords] = rng.pick(QUALIFIERS);
     addNode('Claim', syntheticKey('Claim', i), {
       name: `Claim ${i}`,
-      statement: `Synthetic statement: more than ${value} ${unit.toLowerCase()}.`,
+      statement: `Synthetic statement: ${qualifierWords} ${value} ${unit.toLowerCase()}.`,
       metric: rng.pick(['agreements', 'trainees', 'partner countries']),
       value,
       unit,
-      qualifier: rng.pick(['EXACT', 'MORE_THAN', 'AT_LEAST', 'APPROXIMATELY']),
+      qualifier,
     });
     const subjectLabel = rng.pick(claimSubjects);
     const subjectCount = counts[subjectLabel];
@@ -362,22 +430,6 @@ export function buildSyntheticPlan(options: SyntheticOptions): SyntheticPlan {
   let relationshipCount = 0;
   for (const group of relationships.values()) relationshipCount += group.length;
   return { seed: options.seed, nodes, relationships, nodeCount, relationshipCount };
-}
-
-/** Drops repeated (from, to) pairs of one type, keeping the first: the model has no parallel edges. */
-function dedupe(relationships: Map<RelationshipType, PlannedRelationship[]>, type: RelationshipType): void {
-  const group = relationships.get(type);
-  if (!group) return;
-  const seen = new Set<string>();
-  relationships.set(
-    type,
-    group.filter((rel) => {
-      const pair = `${rel.from}>${rel.to}`;
-      if (seen.has(pair)) return false;
-      seen.add(pair);
-      return true;
-    }),
-  );
 }
 
 /**
@@ -396,7 +448,7 @@ export function structureChecksum(nodeUids: Iterable<string>, relationships: Ite
 
 export function planChecksum(plan: SyntheticPlan): string {
   const uids: string[] = [];
-  for (const group of plan.nodes.values()) for (const props of group) uids.push(String(props.uid));
+  for (const group of plan.nodes.values()) for (const node of group) uids.push(node.uid);
   const triples: Array<[string, string, string]> = [];
   for (const [type, group] of plan.relationships) for (const rel of group) triples.push([type, rel.from, rel.to]);
   return structureChecksum(uids, triples);

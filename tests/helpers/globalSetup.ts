@@ -7,7 +7,6 @@ import { seedIfEmpty } from '../../src/seed/seedIfEmpty';
 import { freePort, REPO_ROOT, tempDataDir, TEST_NEO4J_ENV } from './testNeo4j';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __GEOCOOP_TEST_NEO4J__: { neo4j: EmbeddedNeo4j; dataDir: string } | undefined;
 }
 

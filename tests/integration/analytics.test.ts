@@ -1,3 +1,4 @@
+import { LIMITS } from '../../src/limits';
 import type { RunningServer } from '../../src/server';
 import { execute, executeObserved } from '../helpers/testGraph';
 import { startTestServer } from '../helpers/testServer';
@@ -107,7 +108,9 @@ describe('analytics over the seeded graph', () => {
       const result = await countsBy('THEME', { includeEmpty: true, first: 2 });
       expect(result.groups).toHaveLength(2);
       expect(result).toMatchObject({ totalGroups: 13, truncated: true });
-      expect(await errorOf('{ analytics { countsBy(dimension: THEME, first: 501) { totalGroups } } }')).toMatchObject({ code: 'LIMIT_EXCEEDED' });
+      expect(await errorOf(`{ analytics { countsBy(dimension: THEME, first: ${LIMITS.analytics.groups.max + 1}) { totalGroups } } }`)).toMatchObject({
+        code: 'LIMIT_EXCEEDED',
+      });
       expect(await errorOf('{ analytics { countsBy(dimension: THEME, first: 0) { totalGroups } } }')).toMatchObject({ code: 'BAD_USER_INPUT' });
     });
 
@@ -145,6 +148,15 @@ describe('analytics over the seeded graph', () => {
       expect(analytics.rankedOrganizations.slice(0, 2).map((r: any) => r.entity.key)).toEqual(['ccop', 'cgs']);
     });
 
+    it('returns the registry’s default number of entries when `first` is omitted', async () => {
+      const { analytics } = await ok('{ analytics { rankedOrganizations { rank entity { key } } } }');
+      const [{ organizations }] = await cypher('MATCH (o:Organization) RETURN count(o) AS organizations');
+      expect(Number(organizations)).toBeGreaterThan(LIMITS.analytics.ranked.default);
+      expect(analytics.rankedOrganizations).toHaveLength(LIMITS.analytics.ranked.default);
+      const explicit = await ok(RANKED, { first: LIMITS.analytics.ranked.default });
+      expect(analytics.rankedOrganizations).toEqual(explicit.analytics.rankedOrganizations.map((r: any) => ({ rank: r.rank, entity: r.entity })));
+    });
+
     it('counts only the asked relationship types', async () => {
       const { analytics } = await ok(RANKED, { first: 3, types: ['ORGANIZED'] });
       expect(analytics.rankedOrganizations.map((r: any) => [r.entity.key, r.degree])).toEqual([
@@ -154,7 +166,7 @@ describe('analytics over the seeded graph', () => {
       ]);
       expect(analytics.rankedOrganizations[0].breakdown).toEqual([{ type: 'ORGANIZED', count: 6 }]);
       expect(analytics.rankedCountries.every((r: any) => r.degree === 0)).toBe(true);
-      expect(await errorOf('{ analytics { rankedCountries(first: 101) { rank } } }')).toMatchObject({ code: 'LIMIT_EXCEEDED' });
+      expect(await errorOf(`{ analytics { rankedCountries(first: ${LIMITS.analytics.ranked.max + 1}) { rank } } }`)).toMatchObject({ code: 'LIMIT_EXCEEDED' });
     });
   });
 
@@ -287,6 +299,21 @@ describe('analytics over the seeded graph', () => {
       expect(weights).toEqual([...weights].sort((a: number, b: number) => b - a));
     });
 
+    it('applies the registry’s defaults for limit, itemsPerLink and minWeight when they are omitted', async () => {
+      const { networkLinks, itemsPerLink } = LIMITS.analytics;
+      const all = await network('COUNTRY', { limit: networkLinks.max, items: itemsPerLink.max });
+      expect(all.links.length).toBeGreaterThan(networkLinks.default);
+      const { analytics } = await ok(
+        '{ analytics { cooperationNetwork(kind: COUNTRY) { truncated links { weight source { key } target { key } shared { count items { key } } } } } }',
+      );
+      const byDefault = analytics.cooperationNetwork;
+      expect(byDefault.truncated).toBe(true);
+      expect(byDefault.links.map((l: any) => [l.source.key, l.target.key, l.weight])).toEqual(
+        all.links.slice(0, networkLinks.default).map((l: any) => [l.source.key, l.target.key, l.weight]),
+      );
+      expect(byDefault.links.every((l: any) => l.shared.every((s: any) => s.items.length === Math.min(s.count, itemsPerLink.default)))).toBe(true);
+    });
+
     it('respects via, minWeight, limit and itemsPerLink', async () => {
       // On the seed every event is in China, so EVENT links no two countries; shared memberships do.
       expect((await network('COUNTRY', { via: ['EVENT'] })).links).toEqual([]);
@@ -308,7 +335,9 @@ describe('analytics over the seeded graph', () => {
         new Set(capped.links.flatMap((l: any) => [l.source.key, l.target.key])),
       );
 
-      expect(await errorOf('{ analytics { cooperationNetwork(kind: COUNTRY, limit: 1001) { truncated } } }')).toMatchObject({ code: 'LIMIT_EXCEEDED' });
+      expect(await errorOf(`{ analytics { cooperationNetwork(kind: COUNTRY, limit: ${LIMITS.analytics.networkLinks.max + 1}) { truncated } } }`)).toMatchObject({
+        code: 'LIMIT_EXCEEDED',
+      });
       expect(await errorOf('{ analytics { cooperationNetwork(kind: COUNTRY, minWeight: 0) { truncated } } }')).toMatchObject({ code: 'BAD_USER_INPUT' });
       expect(await errorOf('{ analytics { cooperationNetwork(kind: COUNTRY, via: []) { truncated } } }')).toMatchObject({ code: 'BAD_USER_INPUT' });
     });

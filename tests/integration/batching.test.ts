@@ -27,12 +27,12 @@ describe('query batching', () => {
       countries(first: 100) {
         nodes {
           code
-          memberships { organization { acronym memberCountries { country { code regions { code parent { code } } } } } }
+          memberships(first: 100) { nodes { acronym memberCountries(first: 100) { nodes { code regions { nodes { code parent { code } } } } } } }
         }
       } }`);
     const countries = data.countries.nodes;
-    const memberships = countries.flatMap((c: any) => c.memberships);
-    const nestedCountries = memberships.flatMap((m: any) => m.organization.memberCountries);
+    const memberships = countries.flatMap((c: any) => c.memberships.nodes);
+    const nestedCountries = memberships.flatMap((m: any) => m.memberCountries.nodes);
     // Many results at every level...
     expect(countries.length).toBeGreaterThan(15);
     expect(nestedCountries.length).toBeGreaterThan(200);
@@ -42,10 +42,52 @@ describe('query batching', () => {
 
   it('needs no more statements for 17 countries than for 2', async () => {
     const query = (first: number) =>
-      `{ countries(first: ${first}) { nodes { memberships { organization { headquarters { country { code } } } } regions { name } } } }`;
+      `{ countries(first: ${first}) { nodes { memberships { nodes { headquartersCountry { code } } } regions { nodes { name } } } } }`;
     const few = await countStatements(query(2));
     const many = await countStatements(query(100));
     expect(many.statements).toBe(few.statements);
+  });
+
+  it('answers a root field with nested relationship pages and their counts in one statement (read ahead)', async () => {
+    const { statements, data } = await countStatements(
+      '{ organizations(first: 100) { nodes { acronym memberCountries(first: 2) { totalCount nodes { code memberships(first: 3) { nodes { acronym } } } } } } }',
+    );
+    const ccop = data.organizations.nodes.find((o: any) => o.acronym === 'CCOP');
+    expect(ccop.memberCountries.nodes).toHaveLength(2);
+    expect(ccop.memberCountries.totalCount).toBe(16);
+    expect(ccop.memberCountries.nodes[0].memberships.nodes).toEqual([{ acronym: 'CCOP' }]);
+    expect(statements).toBe(1);
+  });
+
+  it('reads ahead exactly what the batched loaders would answer', async () => {
+    const query = (directive: string) => `{ organization(acronym: "CCOP") { memberCountries(first: 4, orderBy: { field: KEY, direction: DESC }) ${directive} {
+        totalCount pageInfo { hasNextPage endCursor } edges { id asOf node { code headquarteredOrganizations(last: 2) { nodes { key } } } } } } }`;
+    const readAhead = await countStatements(query(''));
+    // @include keeps the field out of the read-ahead plan, so it goes through the loaders level by level.
+    const batched = await countStatements(query('@include(if: true)'));
+    expect(readAhead.data).toEqual(batched.data);
+    expect(readAhead.statements).toBe(1);
+    expect(batched.statements).toBeGreaterThan(1);
+  });
+
+  it('batches what is not read ahead: one statement per level for all parents, the limit applied per parent inside Cypher', async () => {
+    const { statements, data } = await countStatements(
+      '{ organizations(first: 100) { nodes { acronym relationships(types: [MEMBER_OF], direction: INCOMING, first: 2) { totalCount nodes { node { key } } } } } }',
+    );
+    const ccop = data.organizations.nodes.find((o: any) => o.acronym === 'CCOP');
+    expect(ccop.relationships.nodes).toHaveLength(2);
+    expect(ccop.relationships.totalCount).toBe(16);
+    // The list, one page statement for all organizations, one count statement for all of them.
+    expect(statements).toBe(3);
+  });
+
+  it('runs all statements of an operation in one read transaction under the request id', async () => {
+    const { result, statements } = await executeObserved(server, '{ a: country(code: "CN") { name } b: organizations(first: 2) { nodes { name } } }');
+    expect(result.errors).toBeUndefined();
+    expect(statements.length).toBeGreaterThan(1);
+    expect(new Set(statements.map((event) => event.requestId)).size).toBe(1);
+    expect(statements.every((event) => event.ms >= 0 && event.rows >= 0)).toBe(true);
+    expect(statements.map((event) => event.name).sort()).toEqual(['entities/by-uids', 'lists/page']);
   });
 
   it('counts totalCount with one extra statement, and only when it is asked for', async () => {

@@ -1,3 +1,4 @@
+import { version as packageVersion } from '../../package.json';
 import neo4j from 'neo4j-driver';
 import { CypherLibrary } from '../../src/db/cypherLibrary';
 import { applyMigrations } from '../../src/db/migrations';
@@ -30,6 +31,26 @@ describe('the platform over a real Neo4j', () => {
     }
   });
 
+  it('gives every GraphQL request an id, keeps a client-sent one, and tags its statements with it', async () => {
+    const seen: Array<{ requestId?: string; operationName?: string }> = [];
+    const stop = server.database.cypher.observers.observe((event) => seen.push(event));
+    try {
+      const fresh = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ about { name } }' }) });
+      expect(fresh.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+      const kept = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-request-id': 'dashboard-42' },
+        body: JSON.stringify({ query: 'query AboutProbe { about { name } }' }),
+      });
+      expect(kept.headers.get('x-request-id')).toBe('dashboard-42');
+      expect(seen).toContainEqual(expect.objectContaining({ requestId: 'dashboard-42', operationName: 'AboutProbe' }));
+      const unsafe = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'a b;<script>' }, body: JSON.stringify({ query: '{ about { name } }' }) });
+      expect(unsafe.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    } finally {
+      stop();
+    }
+  });
+
   it('answers /health and /ready with 200 once migrations are applied', async () => {
     const health = await fetch(`${server.url}/health`);
     const ready = await fetch(`${server.url}/ready`);
@@ -43,7 +64,7 @@ describe('the platform over a real Neo4j', () => {
     expect(status).toBe(200);
     expect(body.data.about.neo4jVersion).toMatch(/^5\.26\.\d+$/);
     expect(body.data.about.neo4jEdition).toBe('community');
-    expect(body.data.about.serverVersion).toBe(require('../../package.json').version);
+    expect(body.data.about.serverVersion).toBe(packageVersion);
   });
 
   it('applies each migration once: a second run applies nothing', async () => {

@@ -16,14 +16,14 @@ describe('the read API over the seeded graph', () => {
     const { data, errors } = await execute(
       server,
       `{ organizations(filter: { hasPositionHeldByStaffOf: "CGS" }, orderBy: { field: ACRONYM }) {
-           totalCount nodes { acronym name positions { heldByStaffOf { acronym } } } } }`,
+           totalCount nodes { acronym name positions { nodes { heldByStaffOf { acronym } } } } } }`,
     );
     expect(errors).toBeUndefined();
     expect(data.organizations.nodes.map((o: any) => o.acronym)).toEqual(['CCOP', 'CGMW', 'GGN', 'ICL', 'IUGS', 'UNESCO']);
     expect(data.organizations.totalCount).toBe(6);
     const ccop = data.organizations.nodes[0];
     expect(ccop.name).toBe('Coordinating Committee for Geoscience Programmes in East and Southeast Asia');
-    expect(ccop.positions.map((p: any) => p.heldByStaffOf.acronym)).toEqual(['CGS']);
+    expect(ccop.positions.nodes.map((p: any) => p.heldByStaffOf.acronym)).toEqual(['CGS']);
   });
 
   it('lists the conferences CGS organized with their years and editions, sorted by year', async () => {
@@ -66,18 +66,19 @@ describe('the read API over the seeded graph', () => {
   it('reads the themes through the programme aimed at neighbouring countries, Africa and Latin America', async () => {
     const { data, errors } = await execute(
       server,
-      `{ projects(filter: { targetsRegion: "002" }) { nodes { name level themes { name }
-           targetRegions { region { code } sourceLabel mapping } } } }`,
+      `{ projects(filter: { targetsRegion: "002" }) { nodes { name level themes { totalCount nodes { name } }
+           targetRegions { edges { node { code } sourceLabel mapping } } } } }`,
     );
     expect(errors).toBeUndefined();
     expect(data.projects.nodes).toHaveLength(1);
     const programme = data.projects.nodes[0];
     expect(programme.level).toBe('PROGRAMME');
-    expect(programme.themes).toHaveLength(6);
-    expect(programme.targetRegions).toEqual(
+    expect(programme.themes.totalCount).toBe(6);
+    expect(programme.themes.nodes).toHaveLength(6);
+    expect(programme.targetRegions.edges).toEqual(
       expect.arrayContaining([
-        { region: { code: '002' }, sourceLabel: 'Africa', mapping: 'EXACT' },
-        { region: { code: '419' }, sourceLabel: 'Lain America', mapping: 'CLOSEST' },
+        { node: { code: '002' }, sourceLabel: 'Africa', mapping: 'EXACT' },
+        { node: { code: '419' }, sourceLabel: 'Lain America', mapping: 'CLOSEST' },
       ]),
     );
   });
@@ -87,7 +88,7 @@ describe('the read API over the seeded graph', () => {
       server,
       `{ claims(first: 10) { totalCount nodes { value unit qualifier statement
            provenance { quote confidence source { key sourceKind } }
-           scope { sourceLabel mapping region { code } } } } }`,
+           scope { edges { sourceLabel mapping node { code } } } } } }`,
     );
     expect(errors).toBeUndefined();
     const claims = data.claims.nodes;
@@ -99,8 +100,8 @@ describe('the read API over the seeded graph', () => {
       expect(claim.provenance[0].source).toEqual({ key: 'cgs-intl-exchange', sourceKind: 'PRIMARY_SOURCE' });
       expect(claim.statement).toContain(String(claim.value));
     }
-    const america = find(36, 'COUNTRIES').scope.filter((s: any) => s.sourceLabel === 'America');
-    expect(america.map((s: any) => s.region.code).sort()).toEqual(['019', '021']);
+    const america = find(36, 'COUNTRIES').scope.edges.filter((s: any) => s.sourceLabel === 'America');
+    expect(america.map((s: any) => s.node.code).sort()).toEqual(['019', '021']);
     expect(america.every((s: any) => s.mapping === 'AMBIGUOUS')).toBe(true);
   });
 
@@ -141,19 +142,21 @@ describe('the read API over the seeded graph', () => {
   it('reaches every kind by natural key and by global id, and navigates relationships from both ends', async () => {
     const { data, errors } = await execute(
       server,
-      `{ country(code: "cn") { id name alpha3 regions { code parent { code } } eventsHosted { year } }
-         organization(acronym: "ccop") { id key memberCountries { country { code } asOf } headquarters { country { code } city } }
+      `{ country(code: "cn") { id name alpha3 regions { nodes { code parent { code } } } eventsHosted { totalCount nodes { year } } }
+         organization(acronym: "ccop") { id key memberCountries(first: 100) { totalCount edges { node { code } asOf } } headquartersCountry { code } headquarters { edges { node { code } city } } }
          region(code: "419") { name parent { code name } }
-         event(key: "iah-congress-34-2006") { organizers { role organization { acronym } } } }`,
+         event(key: "iah-congress-34-2006") { organizers { edges { role node { acronym } } } } }`,
     );
     expect(errors).toBeUndefined();
     expect(data.country).toMatchObject({ name: 'China', alpha3: 'CHN' });
-    expect(data.country.regions[0]).toEqual({ code: '030', parent: { code: '142' } });
-    expect(data.country.eventsHosted).toHaveLength(6);
-    expect(data.organization.memberCountries).toHaveLength(16);
-    expect(data.organization.headquarters[0].country.code).toBe('TH');
+    expect(data.country.regions.nodes[0]).toEqual({ code: '030', parent: { code: '142' } });
+    expect(data.country.eventsHosted.totalCount).toBe(6);
+    expect(data.organization.memberCountries.totalCount).toBe(16);
+    expect(data.organization.memberCountries.edges).toHaveLength(16);
+    expect(data.organization.headquartersCountry.code).toBe('TH');
+    expect(data.organization.headquarters.edges[0].node.code).toBe('TH');
     expect(data.region.parent).toEqual({ code: '019', name: 'Americas' });
-    expect(data.event.organizers.map((o: any) => o.organization.acronym).sort()).toEqual(['CGS', 'IAH', 'MLR']);
+    expect(data.event.organizers.edges.map((o: any) => o.node.acronym).sort()).toEqual(['CGS', 'IAH', 'MLR']);
 
     const again = await execute(server, 'query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Entity { kind label } } }', {
       ids: [data.country.id, data.organization.id, 'Theme:geochemical-mapping', 'Country:ZZ'],
@@ -164,15 +167,16 @@ describe('the read API over the seeded graph', () => {
   it('exposes relationship qualifiers and provenance on edges', async () => {
     const { data, errors } = await execute(
       server,
-      `{ organization(key: "cgs") { parentOrganizations { organization { acronym } startDate endDate provenance { confidence source { key } } }
-           relationships(types: [ORGANIZED], direction: OUTGOING) { type direction qualifiers { name value } provenance { quote } node { kind } } } }`,
+      `{ organization(key: "cgs") { parentOrganizations { edges { node { acronym } startDate endDate provenance { confidence source { key } } } }
+           relationships(types: [ORGANIZED], direction: OUTGOING) { totalCount nodes { type direction qualifiers { name value } provenance { quote } node { kind } } } } }`,
     );
     expect(errors).toBeUndefined();
-    const parents = data.organization.parentOrganizations;
-    expect(parents.find((p: any) => p.organization.acronym === 'MLR').endDate).toBe('2018-03-19');
-    expect(parents.find((p: any) => p.organization.acronym === 'MNR').startDate).toBe('2018-03-19');
+    const parents = data.organization.parentOrganizations.edges;
+    expect(parents.find((p: any) => p.node.acronym === 'MLR').endDate).toBe('2018-03-19');
+    expect(parents.find((p: any) => p.node.acronym === 'MNR').startDate).toBe('2018-03-19');
     expect(parents.every((p: any) => p.provenance.length > 0)).toBe(true);
-    const organized = data.organization.relationships;
+    expect(data.organization.relationships.totalCount).toBe(6);
+    const organized = data.organization.relationships.nodes;
     expect(organized).toHaveLength(6);
     expect(organized[0].qualifiers).toContainEqual({ name: 'role', value: 'ORGANIZER' });
     expect(organized[0].provenance[0].quote).toContain('organized by CGS');

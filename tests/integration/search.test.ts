@@ -1,3 +1,4 @@
+import { LIMITS } from '../../src/limits';
 import type { RunningServer } from '../../src/server';
 import { execute } from '../helpers/testGraph';
 import { startTestServer } from '../helpers/testServer';
@@ -88,10 +89,19 @@ describe('search and lookup', () => {
     expect(uids(await search({ q: 'ccop:(' }))).toContain('ORGANIZATION:ccop');
   });
 
+  it('returns a page of the registry’s default size when `first` is omitted', async () => {
+    const all = await search({ q: 'geological survey', first: LIMITS.search.first.max });
+    expect(all.totalCount).toBeGreaterThan(LIMITS.search.first.default);
+    const page = await search({ q: 'geological survey' });
+    expect(page.edges).toHaveLength(LIMITS.search.first.default);
+    expect(page.edges).toEqual(all.edges.slice(0, LIMITS.search.first.default));
+    expect(page.pageInfo.hasNextPage).toBe(true);
+  });
+
   it('walks every result once, in order, page by page', async () => {
-    const all = await search({ q: 'geological survey', first: 50 });
+    const all = await search({ q: 'geological survey', first: LIMITS.search.first.max });
     expect(all.totalCount).toBeGreaterThan(7);
-    expect(all.edges.length).toBe(Math.min(all.totalCount, 50));
+    expect(all.edges.length).toBe(Math.min(all.totalCount, LIMITS.search.first.max));
 
     const walked: string[] = [];
     let after: string | null = null;
@@ -111,15 +121,20 @@ describe('search and lookup', () => {
     expect(pages).toBe(Math.ceil(all.totalCount / 3));
   });
 
-  it('rejects an empty query, a page above 50 and a foreign cursor with coded errors', async () => {
+  it('rejects an empty query, a page outside its bounds, a foreign cursor and an over-long query with coded errors', async () => {
+    const { first, queryLength } = LIMITS.search;
     const empty = await execute(server, SEARCH, { q: '   ' });
     expect(empty.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'query' });
-    const big = await execute(server, SEARCH, { q: 'ccop', first: 51 });
-    expect(big.errors?.[0].extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', argumentName: 'first', limit: 50 });
+    const big = await execute(server, SEARCH, { q: 'ccop', first: first.max + 1 });
+    expect(big.errors?.[0].extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', argumentName: 'first', limit: first.max });
+    const small = await execute(server, SEARCH, { q: 'ccop', first: first.min - 1 });
+    expect(small.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'first' });
     const cursor = await execute(server, SEARCH, { q: 'ccop', after: 'bm90LWEtY3Vyc29y' });
     expect(cursor.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'after' });
-    const long = await execute(server, SEARCH, { q: 'x'.repeat(201) });
-    expect(long.errors?.[0].extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', argumentName: 'query' });
+    const long = await execute(server, SEARCH, { q: 'x'.repeat(queryLength + 1) });
+    expect(long.errors?.[0].extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', argumentName: 'query', limit: queryLength });
+    const longName = await execute(server, LOOKUP, { name: 'x'.repeat(queryLength + 1) });
+    expect(longName.errors?.[0].extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', argumentName: 'name', limit: queryLength });
   });
 
   it('looks names up exactly, ignoring case and accents', async () => {

@@ -1,6 +1,9 @@
 import type { RunningServer } from '../../src/server';
-import { toGlobalId } from '../../src/data/globalId';
-import { execute } from '../helpers/testGraph';
+import { relationshipGlobalId, toGlobalId } from '../../src/data/globalId';
+import { createRequestContext } from '../../src/graphql/context';
+import type { RelationshipType } from '../../src/graph/vocabulary';
+import { LIMITS } from '../../src/limits';
+import { execute, executeObserved } from '../helpers/testGraph';
 import { startTestServer } from '../helpers/testServer';
 
 const id = (uid: string) => toGlobalId(uid);
@@ -17,7 +20,25 @@ const SUBGRAPH = `
   }`;
 
 const PATH_FIELDS = `length text nodes { id key kind }
-  steps { node { key } relationship { type direction qualifiers { name value } provenance { source { key } } } }`;
+  steps { node { key } relationship { id type direction qualifiers { name value } provenance { source { key } } } }`;
+
+const { depth, neighbourhoodNodes, pathLength, connectionLength, connectionPaths } = LIMITS.traversal;
+
+/** The stable global IDs of the stored relationships between entities, as Neo4j holds them (`r.id` of each). */
+async function storedRelationshipIds(server: RunningServer, uids: string[], types: string[] | null = null): Promise<string[]> {
+  const session = server.database.driver.session({ defaultAccessMode: 'READ' });
+  try {
+    const result = await session.run(
+      `MATCH (a:Entity)-[r]->(b:Entity)
+       WHERE a.uid IN $uids AND b.uid IN $uids AND ($types IS NULL OR type(r) IN $types)
+       RETURN type(r) AS type, r.id AS id`,
+      { uids, types },
+    );
+    return result.records.map((record) => relationshipGlobalId(record.get('type') as RelationshipType, record.get('id') as string)).sort();
+  } finally {
+    await session.close();
+  }
+}
 
 describe('neighbourhood', () => {
   let server: RunningServer;
@@ -77,10 +98,28 @@ describe('neighbourhood', () => {
     expect(subgraph.edges.filter((edge: any) => edge.type === 'HELD_IN')).toHaveLength(6);
   });
 
+  it('identifies every edge by the stable ID of its stored relationship, the same in every request', async () => {
+    const first = await neighbourhood({ id: CGS, depth: 2, limit: neighbourhoodNodes.max });
+    const ids = first.edges.map((edge: any) => edge.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort()).toEqual(await storedRelationshipIds(server, first.nodes.map(uidOf)));
+    const again = await neighbourhood({ id: CGS, depth: 2, limit: neighbourhoodNodes.max });
+    expect(again.edges.map((edge: any) => edge.id)).toEqual(ids);
+    // The ID says which relationship it is: type and stored id, never a database-internal element id.
+    const organized = first.edges.find((edge: any) => edge.type === 'ORGANIZED');
+    expect(Buffer.from(organized.id, 'base64url').toString('utf8')).toMatch(/^Relationship:ORGANIZED:[A-Za-z0-9_-]+$/);
+  });
+
+  it('walks the registry’s default depth and node limit when neither is given', async () => {
+    const byDefault = await neighbourhood({ id: CGS });
+    const explicit = await neighbourhood({ id: CGS, depth: depth.default, limit: neighbourhoodNodes.default });
+    expect(byDefault).toEqual(explicit);
+  });
+
   it('goes one more relationship away at each depth', async () => {
     const depth1 = await neighbourhood({ id: CGS, depth: 1 });
-    const depth2 = await neighbourhood({ id: CGS, depth: 2, limit: 500 });
-    const depth3 = await neighbourhood({ id: CGS, depth: 3, limit: 500 });
+    const depth2 = await neighbourhood({ id: CGS, depth: 2, limit: neighbourhoodNodes.max });
+    const depth3 = await neighbourhood({ id: CGS, depth: 3, limit: neighbourhoodNodes.max });
     const keys = (subgraph: any) => subgraph.nodes.map((node: any) => node.entity.key);
     expect(keys(depth1)).not.toContain('ccop');
     expect(keys(depth2)).toContain('ccop');
@@ -125,7 +164,7 @@ describe('neighbourhood', () => {
   });
 
   it('enters only the asked kinds, so entities behind other kinds stay out', async () => {
-    const subgraph = await neighbourhood({ id: CGS, depth: 3, kinds: ['EVENT', 'COUNTRY'], limit: 500 });
+    const subgraph = await neighbourhood({ id: CGS, depth: 3, kinds: ['EVENT', 'COUNTRY'], limit: neighbourhoodNodes.max });
     const kinds = new Set(subgraph.nodes.slice(1).map((node: any) => node.kind));
     expect([...kinds].sort()).toEqual(['COUNTRY', 'EVENT']);
     const keys = subgraph.nodes.map((node: any) => node.entity.key);
@@ -135,12 +174,36 @@ describe('neighbourhood', () => {
     expect(keys).not.toContain('TH');
   });
 
-  it('rejects a depth above 3 and a limit above 500 as LIMIT_EXCEEDED, naming the argument', async () => {
-    const deep = await execute(server, SUBGRAPH, { id: CGS, depth: 4 });
-    expect(deep.errors?.[0].extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', argumentName: 'depth', limit: 3 });
+  it('rejects a depth or a limit above its maximum as LIMIT_EXCEEDED, naming the argument', async () => {
+    const deep = await execute(server, SUBGRAPH, { id: CGS, depth: depth.max + 1 });
+    expect(deep.errors?.[0].extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', argumentName: 'depth', limit: depth.max });
     expect(deep.errors?.[0].message).toContain('depth');
-    const wide = await execute(server, SUBGRAPH, { id: CGS, limit: 501 });
-    expect(wide.errors?.[0].extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', argumentName: 'limit', limit: 500 });
+    const wide = await execute(server, SUBGRAPH, { id: CGS, limit: neighbourhoodNodes.max + 1 });
+    expect(wide.errors?.[0].extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', argumentName: 'limit', limit: neighbourhoodNodes.max });
+  });
+
+  it('answers QUERY_TIMEOUT without sending a statement when the operation has no time left', async () => {
+    const requestId = `no-time-${Date.now()}`;
+    const sent: string[] = [];
+    const stop = server.database.cypher.observers.observe((event) => {
+      if (event.requestId === requestId) sent.push(event.name);
+    });
+    try {
+      const context = createRequestContext({ runner: server.database.cypher, logger: server.logger, budgetMs: 0, requestId });
+      const response = await server.apollo.executeOperation({ query: SUBGRAPH, variables: { id: CGS } }, { contextValue: context });
+      const result = response.body.kind === 'single' ? response.body.singleResult : null;
+      expect(result?.errors?.[0].extensions).toMatchObject({ code: 'QUERY_TIMEOUT' });
+    } finally {
+      stop();
+    }
+    expect(sent).toEqual([]);
+  });
+
+  it('sends one statement for the centre, one per breadth-first step and one for the edges', async () => {
+    const query = `query($id: ID!) { neighbourhood(id: $id, depth: 2, limit: ${neighbourhoodNodes.max}) { nodes { id } edges { id } truncated } }`;
+    const { result, statements } = await executeObserved(server, query, { id: CGS });
+    expect(result.errors).toBeUndefined();
+    expect(statements.map((statement) => statement.name)).toEqual(['entities/by-uids', 'traversal/expand', 'traversal/expand', 'traversal/edges']);
   });
 
   it('rejects a depth or limit below 1 as BAD_USER_INPUT', async () => {
@@ -213,7 +276,7 @@ describe('paths', () => {
     const expected = await neo4jShortestLength(fromUid, toUid);
     const { data, errors } = await execute(
       server,
-      `query($from: ID!, $to: ID!) { shortestPath(from: $from, to: $to, maxLength: 8) { length nodes { key } } }`,
+      `query($from: ID!, $to: ID!) { shortestPath(from: $from, to: $to, maxLength: ${pathLength.max}) { length nodes { key } } }`,
       { from: id(fromUid), to: id(toUid) },
     );
     expect(errors).toBeUndefined();
@@ -246,6 +309,12 @@ describe('paths', () => {
       qualifiers: [{ name: 'holderNamed', value: 'false' }],
     });
     expect(path.steps[0].relationship.provenance[0].source.key).toBe('cgs-intl-exchange');
+    expect(path.steps[0].relationship.id).toBe(
+      (await storedRelationshipIds(server, ['Organization:cgs', 'Position:cgs-staff-position-iugs'], ['HELD_BY_STAFF_OF']))[0],
+    );
+    expect(path.steps[1].relationship.id).toBe(
+      (await storedRelationshipIds(server, ['Position:cgs-staff-position-iugs', 'Organization:iugs'], ['POSITION_IN']))[0],
+    );
     expect(path.steps[1].relationship).toMatchObject({ type: 'POSITION_IN', direction: 'OUTGOING', qualifiers: [] });
     expect(path.steps[2].relationship).toBeNull();
     expect(path.text).toBe('CGS ←HELD_BY_STAFF_OF (holderNamed: false)— Important position in IUGS held by a CGS scientist —POSITION_IN→ IUGS');
@@ -276,13 +345,13 @@ describe('paths', () => {
     expect(data.shortestPath).toBeNull();
   });
 
-  it('rejects maxLength above 8 as LIMIT_EXCEEDED and below 1 as BAD_USER_INPUT', async () => {
-    const long = await execute(server, `{ shortestPath(from: "Organization:cgs", to: "Country:TH", maxLength: 9) { length } }`);
-    expect(long.errors?.[0].extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', argumentName: 'maxLength', limit: 8 });
+  it('rejects maxLength above its maximum as LIMIT_EXCEEDED and below 1 as BAD_USER_INPUT', async () => {
+    const long = await execute(server, `{ shortestPath(from: "Organization:cgs", to: "Country:TH", maxLength: ${pathLength.max + 1}) { length } }`);
+    expect(long.errors?.[0].extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', argumentName: 'maxLength', limit: pathLength.max });
     const none = await execute(server, `{ allShortestPaths(from: "Organization:cgs", to: "Country:TH", maxLength: 0) { length } }`);
     expect(none.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'maxLength' });
-    const many = await execute(server, `{ connection(from: "Organization:cgs", to: "Country:TH", limit: 51) { summary } }`);
-    expect(many.errors?.[0].extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', argumentName: 'limit', limit: 50 });
+    const many = await execute(server, `{ connection(from: "Organization:cgs", to: "Country:TH", limit: ${connectionPaths.max + 1}) { summary } }`);
+    expect(many.errors?.[0].extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', argumentName: 'limit', limit: connectionPaths.max });
   });
 
   it('answers an unknown endpoint with NOT_FOUND naming the argument', async () => {
@@ -295,7 +364,7 @@ describe('paths', () => {
     expect(expected).toBeGreaterThan(1);
     const { data, errors } = await execute(
       server,
-      `{ allShortestPaths(from: "Organization:cgs", to: "Country:TH", limit: 100) { ${PATH_FIELDS} } }`,
+      `{ allShortestPaths(from: "Organization:cgs", to: "Country:TH", limit: ${LIMITS.traversal.allShortestPaths.max}) { ${PATH_FIELDS} } }`,
     );
     expect(errors).toBeUndefined();
     const paths = data.allShortestPaths;
@@ -303,6 +372,9 @@ describe('paths', () => {
     expect(paths.every((path: any) => path.length === 3)).toBe(true);
     expect(new Set(paths.map((path: any) => path.text)).size).toBe(paths.length);
     expect(paths.every((path: any) => path.nodes[0].key === 'cgs' && path.nodes[3].key === 'TH')).toBe(true);
+    // Every step carries the stable ID of the relationship it walks.
+    const stepIds = paths.flatMap((path: any) => path.steps.slice(0, -1).map((step: any) => step.relationship.id));
+    expect(stepIds.every((stepId: string) => /^Relationship:[A-Z_]+:[A-Za-z0-9_-]+$/.test(Buffer.from(stepId, 'base64url').toString('utf8')))).toBe(true);
 
     const capped = await execute(server, `{ allShortestPaths(from: "Organization:cgs", to: "Country:TH", limit: 2) { length } }`);
     expect(capped.data.allShortestPaths).toHaveLength(2);
@@ -345,14 +417,17 @@ describe('paths', () => {
     expect(data.connection.summary).toMatch(/^CGS and Thailand are connected by more than 2 shortest paths \(the first 2 are listed\) of 3 relationships, e\.g\.: CGS /);
   });
 
-  it('says when two entities are not connected, without an error', async () => {
+  it('says when two entities are not connected within the default maxLength, without an error', async () => {
     const { data, errors } = await execute(
       server,
-      `{ connection(from: "Source:cgs-intl-exchange", to: "Organization:cgs") { paths { length } summary } }`,
+      `{ connection(from: "Source:cgs-intl-exchange", to: "Organization:cgs") { __typename paths { length } summary } }`,
     );
     expect(errors).toBeUndefined();
+    expect(data.connection.__typename).toBe('ConnectionSummary');
     expect(data.connection.paths).toEqual([]);
-    expect(data.connection.summary).toBe('No connection between International Exchange and Cooperation and CGS within 4 relationships.');
+    expect(data.connection.summary).toBe(
+      `No connection between International Exchange and Cooperation and CGS within ${connectionLength.default} relationships.`,
+    );
   });
 
   it('gives a path of length 0 from an entity to itself', async () => {

@@ -1,6 +1,5 @@
 import { ErrorCode } from '../../src/errors';
-import { fromGlobalId, toGlobalId } from '../../src/data/globalId';
-import { decodeCursor, encodeCursor } from '../../src/data/pagination';
+import { fromAnyGlobalId, fromGlobalId, fromRelationshipGlobalId, relationshipGlobalId, toGlobalId } from '../../src/data/globalId';
 import { lookupText, normalizeForLookup } from '../../src/data/normalize';
 
 describe('global IDs', () => {
@@ -29,16 +28,20 @@ describe('global IDs', () => {
   });
 });
 
-describe('cursors', () => {
-  it('round-trip a sort order, sort value and key', () => {
-    const position = { order: 'YEAR ASC', value: '12005 x', key: 'k' };
-    expect(decodeCursor(encodeCursor(position))).toEqual(position);
+describe('relationship IDs', () => {
+  it('round-trip a relationship type and stored id, distinct from entity IDs', () => {
+    const id = relationshipGlobalId('MEMBER_OF', 'abc_DEF-123');
+    expect(fromAnyGlobalId(id)).toEqual({ kind: 'relationship', type: 'MEMBER_OF', id: 'abc_DEF-123' });
+    expect(fromRelationshipGlobalId(id)).toEqual({ type: 'MEMBER_OF', id: 'abc_DEF-123' });
   });
 
-  it('reject a cursor that is not ours with BAD_USER_INPUT on `after`', () => {
-    expect(() => decodeCursor('garbage')).toThrow(/Argument "after"/);
-    expect(() => decodeCursor(Buffer.from('[1,2]').toString('base64url'))).toThrow(/not a valid cursor/);
-    expect(() => decodeCursor(Buffer.from('["a","b"]').toString('base64url'))).toThrow(/not a valid cursor/);
+  it('refuse a relationship ID where an entity ID is needed, and the other way round', () => {
+    expect(() => fromGlobalId(relationshipGlobalId('HAS_THEME', 'x'), 'from')).toThrow(/Argument "from".*relationship ID/);
+    expect(() => fromRelationshipGlobalId(toGlobalId('Organization:cgs'))).toThrow(/entity ID/);
+  });
+
+  it('refuse relationship types outside the allow-list', () => {
+    expect(() => fromRelationshipGlobalId(toGlobalId('Relationship:DROP_ALL:x'))).toThrow(/not a valid ID/);
   });
 });
 

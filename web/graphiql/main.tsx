@@ -28,6 +28,11 @@ const EXAMPLES: ReadonlyArray<{ title: string; query: string }> = [
       'query ConferencesByYear { events(filter: { organizedBy: "cgs" }, orderBy: { field: YEAR, direction: ASC }, first: 20) { edges { node { name year edition city hostCountry { name } } } } }',
   },
   {
+    title: 'CCOP member countries, with the date of the list',
+    query:
+      'query CcopMembers { organization(acronym: "CCOP") { name headquartersCountry { name } memberCountries(first: 20) { totalCount edges { asOf node { code name } provenance { quote } } pageInfo { hasNextPage endCursor } } } }',
+  },
+  {
     title: 'Themes of cooperation',
     query: 'query Themes { themes(first: 20) { edges { node { name lists } } } }',
   },

@@ -1,52 +1,32 @@
-import type { RequestContext } from '../context';
-import type { QueryThemesArgs, QueryProjectsArgs, QueryClaimsArgs } from '../../generated/graphql';
-import { paginate } from '../../data/pagination';
-import { byKey, listOfKind, lookupFilter, pageOf, uidFromId } from './lookup';
-import { listProp, prop, relatedEntities, relatedLinks } from './links';
+import type { QueryClaimsArgs, QueryProjectsArgs, QuerySourcesArgs, QueryThemesArgs, Resolvers } from '../../generated/graphql';
+import { LISTS } from '../../data/lists';
+import { byKey, lookupFilter, rootList, uidFromId } from './lookup';
+import { listProp, prop } from './fields';
 
-export const cooperationResolvers = {
+export const cooperationResolvers: Resolvers = {
   Query: {
     theme: byKey('Theme', 'key'),
-    themes: (_parent: unknown, args: QueryThemesArgs, ctx: RequestContext) =>
-      paginate(
-        ctx.cypher,
-        'themes',
-        { nameContains: lookupFilter(args.filter?.nameContains), list: args.filter?.list ?? null },
-        pageOf(args),
-      ),
+    themes: rootList(LISTS.themes, (args: QueryThemesArgs) => ({ nameContains: lookupFilter(args.filter?.nameContains), list: args.filter?.list })),
     project: byKey('Project', 'key'),
-    projects: (_parent: unknown, args: QueryProjectsArgs, ctx: RequestContext) =>
-      paginate(
-        ctx.cypher,
-        'projects',
-        {
-          nameContains: lookupFilter(args.filter?.nameContains),
-          level: args.filter?.level ?? null,
-          theme: args.filter?.theme ?? null,
-          targetsRegion: args.filter?.targetsRegion ?? null,
-        },
-        pageOf(args),
-      ),
+    projects: rootList(LISTS.projects, (args: QueryProjectsArgs) => ({
+      nameContains: lookupFilter(args.filter?.nameContains),
+      level: args.filter?.level,
+      theme: args.filter?.theme,
+      targetsRegion: args.filter?.targetsRegion,
+    })),
     agreement: byKey('Agreement', 'key'),
-    agreements: listOfKind('Agreement'),
+    agreements: rootList(LISTS.agreements),
     trainingProgram: byKey('TrainingProgram', 'key'),
-    trainingPrograms: listOfKind('TrainingProgram'),
+    trainingPrograms: rootList(LISTS.trainingPrograms),
     claim: byKey('Claim', 'key'),
-    claims: (_parent: unknown, args: QueryClaimsArgs, ctx: RequestContext) =>
-      paginate(
-        ctx.cypher,
-        'claims',
-        { unit: args.filter?.unit ?? null, aboutUid: uidFromId(args.filter?.about, 'filter.about') },
-        pageOf(args),
-      ),
+    claims: rootList(LISTS.claims, (args: QueryClaimsArgs) => ({ unit: args.filter?.unit, about: uidFromId(args.filter?.about, 'filter.about') })),
     source: byKey('Source', 'key'),
-    sources: listOfKind('Source', 'sourceKind'),
+    sources: rootList(LISTS.sources, (args: QuerySourcesArgs) => ({ sourceKind: args.sourceKind })),
   },
   Theme: {
     name: prop('name'),
     sourceLabel: prop('sourceLabel'),
     lists: listProp('lists'),
-    projects: relatedEntities(['HAS_THEME'], 'INCOMING'),
   },
   Project: {
     name: prop('name'),
@@ -59,15 +39,11 @@ export const cooperationResolvers = {
     actualStart: prop('actualStart'),
     plannedEnd: prop('plannedEnd'),
     actualEnd: prop('actualEnd'),
-    themes: relatedEntities(['HAS_THEME'], 'OUTGOING'),
-    participants: relatedLinks(['PARTICIPATES_IN'], 'INCOMING'),
-    targetRegions: relatedLinks(['TARGETS'], 'OUTGOING', 'Region'),
   },
   Agreement: {
     name: prop('name'),
     agreementKind: prop('kind'),
     signedOn: prop('signedOn'),
-    parties: relatedEntities(['PARTY_TO'], 'INCOMING'),
   },
   TrainingProgram: {
     name: prop('name'),
@@ -75,9 +51,6 @@ export const cooperationResolvers = {
     traineeCount: prop('traineeCountMin'),
     traineeCountQualifier: prop('traineeCountQualifier'),
     countryCount: prop('countryCount'),
-    providers: relatedEntities(['PROVIDES'], 'INCOMING'),
-    traineesFrom: relatedLinks(['TRAINEES_FROM'], 'OUTGOING', 'Region'),
-    claims: relatedEntities(['ABOUT'], 'INCOMING'),
   },
   Claim: {
     name: prop('name'),
@@ -87,7 +60,5 @@ export const cooperationResolvers = {
     unit: prop('unit'),
     qualifier: prop('qualifier'),
     period: prop('period'),
-    subjects: relatedEntities(['ABOUT'], 'OUTGOING'),
-    scope: relatedLinks(['SCOPED_TO'], 'OUTGOING', 'Region'),
   },
 };

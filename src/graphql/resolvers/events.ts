@@ -1,27 +1,20 @@
-import type { RequestContext } from '../context';
-import type { QueryEventsArgs } from '../../generated/graphql';
-import { paginate } from '../../data/pagination';
-import { byKey, lookupFilter, organizationRef, pageOf } from './lookup';
-import { listProp, prop, relatedEntity, relatedLink, relatedLinks } from './links';
+import type { QueryEventsArgs, Resolvers } from '../../generated/graphql';
+import { LISTS } from '../../data/lists';
+import { byKey, lookupFilter, organizationRef, rootList, upperCase } from './lookup';
+import { listProp, prop } from './fields';
 
-export const eventResolvers = {
+export const eventResolvers: Resolvers = {
   Query: {
     event: byKey('Event', 'key'),
-    events: (_parent: unknown, args: QueryEventsArgs, ctx: RequestContext) =>
-      paginate(
-        ctx.cypher,
-        'events',
-        {
-          nameContains: lookupFilter(args.filter?.nameContains),
-          year: args.filter?.year ?? null,
-          yearFrom: args.filter?.yearFrom ?? null,
-          yearTo: args.filter?.yearTo ?? null,
-          kinds: args.filter?.kinds ?? null,
-          organizedBy: organizationRef(args.filter?.organizedBy),
-          hostCountry: args.filter?.hostCountry?.toUpperCase() ?? null,
-        },
-        { ...pageOf(args), orderField: args.orderBy?.field ?? 'YEAR' },
-      ),
+    events: rootList(LISTS.events, (args: QueryEventsArgs) => ({
+      nameContains: lookupFilter(args.filter?.nameContains),
+      year: args.filter?.year,
+      yearFrom: args.filter?.yearFrom,
+      yearTo: args.filter?.yearTo,
+      eventKinds: args.filter?.eventKinds,
+      organizedBy: organizationRef(args.filter?.organizedBy),
+      hostCountry: upperCase(args.filter?.hostCountry),
+    })),
   },
   Event: {
     name: prop('name'),
@@ -34,9 +27,5 @@ export const eventResolvers = {
     city: prop('city'),
     startDate: prop('startDate'),
     endDate: prop('endDate'),
-    organizers: relatedLinks(['ORGANIZED'], 'INCOMING'),
-    seriesOrganization: relatedEntity(['IN_SERIES_OF'], 'OUTGOING'),
-    hostCountry: relatedEntity(['HELD_IN'], 'OUTGOING'),
-    venue: relatedLink(['HELD_IN'], 'OUTGOING', 'Country'),
   },
 };

@@ -1,24 +1,30 @@
-import {
-  CountryCodeResolver,
-  LocalDateResolver,
-  NonNegativeIntResolver,
-  PositiveIntResolver,
-  URLResolver,
-} from 'graphql-scalars';
-import { entityTypeResolvers, interfaceResolvers, provenanceResolvers } from './entity';
-import { rootResolvers } from './root';
-import { sourceResolvers } from './source';
+import { CountryCodeResolver, LocalDateResolver, NonNegativeIntResolver, PositiveIntResolver, URLResolver } from 'graphql-scalars';
+import type { Resolvers } from '../../generated/graphql';
+import { analyticsResolvers } from './analytics';
+import { cooperationResolvers } from './cooperation';
+import { eventResolvers } from './events';
 import { geographyResolvers } from './geography';
 import { organizationResolvers } from './organizations';
-import { eventResolvers } from './events';
-import { cooperationResolvers } from './cooperation';
-import { traversalResolvers } from './traversal';
+import { genericResolvers } from './relationships';
+import { rootResolvers } from './root';
 import { searchResolvers } from './search';
-import { analyticsResolvers } from './analytics';
+import { sourceResolvers } from './sources';
+import { traversalResolvers } from './traversal';
 
-/** All resolvers, merged per type: generic entity fields first, then each area's own. */
-export function createResolvers() {
-  const perType = mergeResolvers([entityTypeResolvers(), interfaceResolvers, provenanceResolvers, rootResolvers, sourceResolvers, geographyResolvers, organizationResolvers, eventResolvers, cooperationResolvers, traversalResolvers, searchResolvers, analyticsResolvers]);
+/** All resolvers, merged per type: the table-driven generic ones first, then each area's own. */
+export function createResolvers(): Resolvers {
+  const perType = mergeResolvers([
+    genericResolvers(),
+    rootResolvers,
+    sourceResolvers,
+    geographyResolvers,
+    organizationResolvers,
+    eventResolvers,
+    cooperationResolvers,
+    traversalResolvers as Resolvers,
+    searchResolvers as Resolvers,
+    analyticsResolvers as Resolvers,
+  ]);
   return {
     CountryCode: CountryCodeResolver,
     LocalDate: LocalDateResolver,
@@ -29,12 +35,10 @@ export function createResolvers() {
   };
 }
 
-type ResolverMap = Record<string, Record<string, unknown>>;
-
-function mergeResolvers(maps: ResolverMap[]): ResolverMap {
-  const merged: ResolverMap = {};
+function mergeResolvers(maps: Resolvers[]): Resolvers {
+  const merged: Record<string, Record<string, unknown>> = {};
   for (const map of maps) {
-    for (const [typeName, fields] of Object.entries(map)) merged[typeName] = { ...merged[typeName], ...fields };
+    for (const [typeName, fields] of Object.entries(map)) merged[typeName] = { ...merged[typeName], ...(fields as Record<string, unknown>) };
   }
-  return merged;
+  return merged as Resolvers;
 }

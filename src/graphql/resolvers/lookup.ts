@@ -1,50 +1,54 @@
-import type { RequestContext } from '../context';
+import type { GraphQLResolveInfo } from 'graphql';
 import { fromGlobalId } from '../../data/globalId';
+import { entityWithReadAhead } from '../../data/prefetch';
+import { entityReadAhead, listReadAhead } from '../lookahead';
+import { listPage, type ListRequest, type ListSpec } from '../../data/lists';
 import { normalizeForLookup } from '../../data/normalize';
-import { paginate, type PageRequest } from '../../data/pagination';
 import type { NodeLabel } from '../../graph/vocabulary';
+import type { RequestContext } from '../context';
 
-/** A resolver fetching one entity of a kind by its natural key. */
+/**
+ * A resolver fetching one entity of a kind by its natural key, with the relationship pages its query selects
+ * read ahead in the same statement (or through the batching loader when it selects none).
+ */
 export function byKey(label: NodeLabel, argument: string, normalize: (key: string) => string = (key) => key) {
-  return (_parent: unknown, args: Record<string, string>, ctx: RequestContext) =>
-    ctx.loaders.entityByUid.load(`${label}:${normalize(args[argument])}`);
+  return (_parent: unknown, args: Record<string, string>, ctx: RequestContext, info: GraphQLResolveInfo) =>
+    entityWithReadAhead(ctx.cypher, ctx.loaders, { uid: `${label}:${normalize(args[argument])}` }, entityReadAhead(info, label));
 }
 
-/** Normalises optional text filters once, the same way the seed stored `lookupText`. */
+/** Normalises optional text filters once, the same way the stored `lookupText` was folded. */
 export function lookupFilter(value: string | null | undefined): string | null {
   return value ? normalizeForLookup(value) : null;
 }
 
-/** Organization references in filters accept a key (`cgs`) or an acronym (`CGS`); both compare lower-cased. */
+/** Organization references in filters accept a key (`cgs`) or an acronym (`CGS`); both compare folded. */
 export function organizationRef(value: string | null | undefined): string | null {
-  return value ? value.trim().toLowerCase() : null;
+  return value ? normalizeForLookup(value) : null;
 }
 
 export function uidFromId(id: string | null | undefined, argument: string): string | null {
   return id ? fromGlobalId(id, argument).uid : null;
 }
 
+export function upperCase(value: string | null | undefined): string | null {
+  return value ? value.toUpperCase() : null;
+}
+
 interface ListArgs {
   first?: number | null;
   after?: string | null;
-  orderBy?: { field: string; direction?: 'ASC' | 'DESC' | null } | null;
+  last?: number | null;
+  before?: string | null;
+  orderBy?: ListRequest['orderBy'];
 }
 
-export function pageOf(args: ListArgs): PageRequest {
-  return { first: args.first, after: args.after, orderField: args.orderBy?.field, direction: args.orderBy?.direction };
-}
-
-/** Lists any kind through the generic uid-prefix list (kinds without filters of their own). */
-export function listOfKind(label: NodeLabel, kindProperty?: string) {
-  return (_parent: unknown, args: ListArgs & Record<string, unknown>, ctx: RequestContext) =>
-    paginate(
+/** A root list resolver: the arguments' paging plus the filter values `filterOf` normalises for the fragments. */
+export function rootList<A extends ListArgs>(spec: ListSpec, filterOf: (args: A) => Record<string, unknown> = () => ({})) {
+  return (_parent: unknown, args: A, ctx: RequestContext, info: GraphQLResolveInfo) =>
+    listPage(
       ctx.cypher,
-      'entities',
-      {
-        uidPrefix: `${label}:`,
-        nameContains: lookupFilter(args.nameContains as string | undefined),
-        kind: kindProperty ? (args[kindProperty] ?? null) : null,
-      },
-      pageOf(args),
+      spec,
+      { first: args.first, after: args.after, last: args.last, before: args.before, orderBy: args.orderBy, filter: filterOf(args) },
+      { loaders: ctx.loaders, plan: listReadAhead(info, spec.label) },
     );
 }

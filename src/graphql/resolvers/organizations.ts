@@ -1,46 +1,32 @@
-import type { RequestContext } from '../context';
-import type { QueryOrganizationsArgs, QueryPositionsArgs } from '../../generated/graphql';
-import { paginate } from '../../data/pagination';
-import { toEntityRecord } from '../../data/records';
+import type { QueryOrganizationsArgs, QueryPeopleArgs, QueryPositionsArgs, Resolvers } from '../../generated/graphql';
+import { LISTS } from '../../data/lists';
+import { normalizeForLookup } from '../../data/normalize';
+import { entityWithReadAhead } from '../../data/prefetch';
+import { entityReadAhead } from '../lookahead';
 import { BadInputError } from '../../errors';
-import { byKey, listOfKind, lookupFilter, organizationRef, pageOf } from './lookup';
-import { listProp, prop, relatedEntities, relatedEntity, relatedLinks } from './links';
+import { byKey, lookupFilter, organizationRef, rootList, upperCase } from './lookup';
+import { listProp, prop } from './fields';
 
-export const organizationResolvers = {
+export const organizationResolvers: Resolvers = {
   Query: {
-    organization: async (_parent: unknown, args: { key?: string | null; acronym?: string | null }, ctx: RequestContext) => {
-      if (Boolean(args.key) === Boolean(args.acronym)) {
-        throw new BadInputError('key', 'give exactly one of `key` or `acronym`.');
-      }
-      if (args.key) return ctx.loaders.entityByUid.load(`Organization:${args.key}`);
-      const [row] = await ctx.cypher.read('organizations/by-acronym', { acronym: args.acronym!.trim().toLowerCase() });
-      return row ? toEntityRecord(row.entity) : null;
+    organization: async (_parent, args, ctx, info) => {
+      if (Boolean(args.key) === Boolean(args.acronym)) throw new BadInputError('key', 'give exactly one of `key` or `acronym`.');
+      const lookup = args.key ? { uid: `Organization:${args.key}` } : { acronym: normalizeForLookup(args.acronym!) };
+      return entityWithReadAhead(ctx.cypher, ctx.loaders, lookup, entityReadAhead(info, 'Organization'));
     },
-    organizations: (_parent: unknown, args: QueryOrganizationsArgs, ctx: RequestContext) =>
-      paginate(
-        ctx.cypher,
-        'organizations',
-        {
-          nameContains: lookupFilter(args.filter?.nameContains),
-          kinds: args.filter?.kinds ?? null,
-          staffOf: organizationRef(args.filter?.hasPositionHeldByStaffOf),
-          headquarteredIn: args.filter?.headquarteredIn?.toUpperCase() ?? null,
-        },
-        pageOf(args),
-      ),
+    organizations: rootList(LISTS.organizations, (args: QueryOrganizationsArgs) => ({
+      nameContains: lookupFilter(args.filter?.nameContains),
+      organizationKinds: args.filter?.organizationKinds,
+      hasPositionHeldByStaffOf: organizationRef(args.filter?.hasPositionHeldByStaffOf),
+      headquarteredIn: upperCase(args.filter?.headquarteredIn),
+    })),
     position: byKey('Position', 'key'),
-    positions: (_parent: unknown, args: QueryPositionsArgs, ctx: RequestContext) =>
-      paginate(
-        ctx.cypher,
-        'positions',
-        {
-          inOrganization: organizationRef(args.filter?.inOrganization),
-          heldByStaffOf: organizationRef(args.filter?.heldByStaffOf),
-        },
-        pageOf(args),
-      ),
+    positions: rootList(LISTS.positions, (args: QueryPositionsArgs) => ({
+      inOrganization: organizationRef(args.filter?.inOrganization),
+      heldByStaffOf: organizationRef(args.filter?.heldByStaffOf),
+    })),
     person: byKey('Person', 'key'),
-    people: listOfKind('Person'),
+    people: rootList(LISTS.people, (args: QueryPeopleArgs) => ({ nameContains: lookupFilter(args.nameContains) })),
   },
   Organization: {
     name: prop('name'),
@@ -53,29 +39,14 @@ export const organizationResolvers = {
     rorId: prop('rorId'),
     wikidataId: prop('wikidataId'),
     website: prop('website'),
-    parentOrganizations: relatedLinks(['PART_OF'], 'OUTGOING'),
-    childOrganizations: relatedLinks(['PART_OF'], 'INCOMING'),
-    headquarters: relatedLinks(['HEADQUARTERED_IN'], 'OUTGOING', 'Country'),
-    memberCountries: relatedLinks(['MEMBER_OF'], 'INCOMING'),
-    positions: relatedEntities(['POSITION_IN'], 'INCOMING'),
-    positionsHeldByStaff: relatedEntities(['HELD_BY_STAFF_OF'], 'INCOMING'),
-    eventsOrganized: relatedLinks(['ORGANIZED'], 'OUTGOING'),
-    eventSeries: relatedEntities(['IN_SERIES_OF'], 'INCOMING'),
-    projects: relatedLinks(['PARTICIPATES_IN'], 'OUTGOING'),
-    trainingPrograms: relatedEntities(['PROVIDES'], 'OUTGOING'),
-    claims: relatedEntities(['ABOUT'], 'INCOMING'),
   },
   Position: {
-    name: (position: { props: Record<string, unknown>; key: string }) => position.props.name ?? position.props.title ?? position.key,
+    name: (position) => String(position.props.name ?? position.props.title ?? position.key),
     title: prop('title'),
     description: prop('description'),
-    organization: relatedEntity(['POSITION_IN'], 'OUTGOING'),
-    heldByStaffOf: relatedEntity(['HELD_BY_STAFF_OF'], 'OUTGOING'),
-    holders: relatedLinks(['HOLDS'], 'INCOMING'),
   },
   Person: {
     name: prop('name'),
     orcid: prop('orcid'),
-    positions: relatedLinks(['HOLDS'], 'OUTGOING'),
   },
 };

@@ -1,26 +1,26 @@
-import type { RequestContext } from '../context';
+import type { Resolvers } from '../../generated/graphql';
+import { fromAnyGlobalId } from '../../data/globalId';
+import type { NodeRecord } from '../../data/records';
 import { LimitExceededError } from '../../errors';
-import { fromGlobalId } from '../../data/globalId';
+import { LIMITS } from '../../limits';
+import type { RequestContext } from '../context';
 import { version as serverVersion } from '../../../package.json';
 
-const MAX_NODES_PER_REQUEST = 100;
+function nodeById(id: string, argument: string, ctx: RequestContext): Promise<NodeRecord | null> {
+  const decoded = fromAnyGlobalId(id, argument);
+  return decoded.kind === 'entity' ? ctx.loaders.entityByUid.load(decoded.uid) : ctx.loaders.relationshipById.load(decoded);
+}
 
-export const rootResolvers = {
+export const rootResolvers: Resolvers = {
   Query: {
-    about: async (_parent: unknown, _args: unknown, ctx: RequestContext) => {
+    about: async (_parent, _args, ctx) => {
       const [info] = await ctx.cypher.read('system/server-info');
-      return {
-        name: 'GeoCoop Graph',
-        serverVersion,
-        neo4jVersion: String(info.version),
-        neo4jEdition: String(info.edition),
-      };
+      return { name: 'GeoCoop Graph', serverVersion, neo4jVersion: String(info.version), neo4jEdition: String(info.edition) };
     },
-    node: (_parent: unknown, args: { id: string }, ctx: RequestContext) =>
-      ctx.loaders.entityByUid.load(fromGlobalId(args.id).uid),
-    nodes: (_parent: unknown, args: { ids: string[] }, ctx: RequestContext) => {
-      if (args.ids.length > MAX_NODES_PER_REQUEST) throw new LimitExceededError('ids', MAX_NODES_PER_REQUEST);
-      return Promise.all(args.ids.map((id) => ctx.loaders.entityByUid.load(fromGlobalId(id, 'ids').uid)));
+    node: (_parent, args, ctx) => nodeById(args.id, 'id', ctx),
+    nodes: (_parent, args, ctx) => {
+      if (args.ids.length > LIMITS.nodesPerRequest) throw new LimitExceededError('ids', LIMITS.nodesPerRequest);
+      return Promise.all(args.ids.map((id) => nodeById(id, 'ids', ctx)));
     },
   },
 };

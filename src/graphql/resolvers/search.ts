@@ -1,11 +1,10 @@
-import type { RequestContext } from '../context';
-import { lookup, search, searchRequest, type LookupArgs, type SearchArgs } from '../../data/search';
-import { walkContext } from './traversal';
+import type { QueryResolvers } from '../../generated/graphql';
+import { lookup, search, searchRequest } from '../../data/search';
 
 /** search (full text, paginated) and lookup (exact names). SearchConnection and SearchEdge use default resolvers. */
-export const searchResolvers = {
+export const searchResolvers: { Query: Pick<QueryResolvers, 'search' | 'lookup'> } = {
   Query: {
-    search: (_parent: unknown, args: SearchArgs, ctx: RequestContext) => search(walkContext(ctx), searchRequest(args)),
-    lookup: (_parent: unknown, args: LookupArgs, ctx: RequestContext) => lookup(walkContext(ctx), args),
+    search: (_parent, args, ctx) => search(ctx, searchRequest(args)),
+    lookup: (_parent, args, ctx) => lookup(ctx, args),
   },
 };

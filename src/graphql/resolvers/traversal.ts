@@ -1,35 +1,17 @@
-import type { RequestContext } from '../context';
-import {
-  allShortestPaths,
-  connection,
-  neighbourhood,
-  neighbourhoodRequest,
-  pathRequest,
-  shortestPath,
-  type NeighbourhoodArgs,
-  type PathArgs,
-  type WalkContext,
-} from '../../data/traversal';
-
-/** The walk context of a request: its Cypher runner and the configured per-operation time budget. */
-export function walkContext(ctx: RequestContext): WalkContext {
-  return { cypher: ctx.cypher, timeoutMs: ctx.deadline.budgetMs };
-}
+import type { QueryResolvers } from '../../generated/graphql';
+import { allShortestPaths, connection, neighbourhood, neighbourhoodRequest, pathRequest, shortestPath } from '../../data/traversal';
 
 /**
- * neighbourhood, shortestPath, allShortestPaths, connection. Arguments are validated (and their limits
- * enforced) before any Cypher runs; the result objects are shaped like the GraphQL types, so Subgraph,
- * GraphNode, GraphEdge, Path, PathStep, PathRelationship and Connection need no resolvers of their own.
+ * neighbourhood, shortestPath, allShortestPaths, connection. Arguments are checked (and their caps enforced)
+ * before any Cypher runs; the request context is the walk's context (its reader and its one deadline). The
+ * results are shaped like the GraphQL types, so Subgraph, GraphNode, GraphEdge, Path, PathStep, PathRelationship
+ * and ConnectionSummary need no resolvers of their own.
  */
-export const traversalResolvers = {
+export const traversalResolvers: { Query: Pick<QueryResolvers, 'neighbourhood' | 'shortestPath' | 'allShortestPaths' | 'connection'> } = {
   Query: {
-    neighbourhood: (_parent: unknown, args: NeighbourhoodArgs, ctx: RequestContext) =>
-      neighbourhood(walkContext(ctx), neighbourhoodRequest(args)),
-    shortestPath: (_parent: unknown, args: PathArgs, ctx: RequestContext) =>
-      shortestPath(walkContext(ctx), pathRequest('shortestPath', args)),
-    allShortestPaths: (_parent: unknown, args: PathArgs, ctx: RequestContext) =>
-      allShortestPaths(walkContext(ctx), pathRequest('allShortestPaths', args)),
-    connection: (_parent: unknown, args: PathArgs, ctx: RequestContext) =>
-      connection(walkContext(ctx), pathRequest('connection', args)),
+    neighbourhood: (_parent, args, ctx) => neighbourhood(ctx, neighbourhoodRequest(args)),
+    shortestPath: (_parent, args, ctx) => shortestPath(ctx, pathRequest('shortestPath', args)),
+    allShortestPaths: (_parent, args, ctx) => allShortestPaths(ctx, pathRequest('allShortestPaths', args)),
+    connection: (_parent, args, ctx) => connection(ctx, pathRequest('connection', args)),
   },
 };

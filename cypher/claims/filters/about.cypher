@@ -1,0 +1,1 @@
+MATCH (:Entity {uid: $about})<-[:ABOUT]-(n:Claim)

@@ -1,0 +1,1 @@
+n.key IN $codes

@@ -1,0 +1,1 @@
+MATCH (:Country {key: $hostCountry})<-[:HELD_IN]-(n:Event)

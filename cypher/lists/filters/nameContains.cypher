@@ -1,0 +1,1 @@
+n.lookupText CONTAINS $nameContains

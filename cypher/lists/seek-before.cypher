@@ -1,0 +1,2 @@
+// Seek past the cursor in descending order.
+n.{{sortKey}} < $position

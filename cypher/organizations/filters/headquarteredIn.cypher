@@ -1,0 +1,1 @@
+MATCH (:Country {key: $headquarteredIn})<-[:HEADQUARTERED_IN]-(n:Organization)

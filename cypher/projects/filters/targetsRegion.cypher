@@ -1,0 +1,1 @@
+MATCH (:Region {key: $targetsRegion})<-[:TARGETS]-(n:Project)

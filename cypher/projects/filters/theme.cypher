@@ -1,0 +1,1 @@
+MATCH (:Theme {key: $theme})<-[:HAS_THEME]-(n:Project)

@@ -1,6 +1,0 @@
-// Creates one batch of synthetic Organization nodes (benchmark data, see src/synthetic). The labels are static, as
-// every synthetic file's are; $provenance and $sourceKeys name the synthetic source.
-UNWIND $rows AS row
-CREATE (n:Entity:Synthetic:Organization)
-SET n = row, n.synthetic = true, n.provenance = $provenance, n.sourceKeys = $sourceKeys
-RETURN count(n) AS created

@@ -1,0 +1,1 @@
+$list IN n.lists

@@ -1,0 +1,214 @@
+import DataLoader from 'dataloader';
+import neo4j from 'neo4j-driver';
+import type { CypherReader } from '../db/cypherRunner';
+import { SORT_PROPERTIES, SORT_SEPARATOR } from '../graph/storedProperties';
+import { RELATIONSHIP_TYPES, type NodeLabel, type RelationshipType } from '../graph/vocabulary';
+import type { Bounds } from '../limits';
+import type { CursorBinding } from './cursors';
+import { pageWindow, toPage, type ConnectionRecord, type PageArgs, type PageInfo, type PageWindow } from './pagination';
+import { toEntityRecord, type EntityRecord, type RelationshipRecord } from './records';
+
+/**
+ * Relationship connections (`Organization.memberCountries`, `Entity.relationships` …): one statement per
+ * field, window and order for all parents of a nesting level (batched by DataLoader), the per-parent limit
+ * applied inside Cypher, the count in its own statement only when `totalCount` is selected.
+ */
+export interface RelationshipSelection {
+  /** Null: every type (the generic `relationships` field), else from the allow-list. */
+  types: readonly RelationshipType[] | null;
+  /** Seen from the parent; null: both. */
+  direction: 'OUTGOING' | 'INCOMING' | null;
+  /** The other end's label; null: any entity. */
+  other: NodeLabel | null;
+}
+
+export type LinkOrderField = 'NAME' | 'KEY';
+
+export interface RelationshipPageRequest extends PageArgs {
+  /** Names the field in cursors, e.g. `memberCountries`. */
+  field: string;
+  selection: RelationshipSelection;
+  orderBy?: { field: LinkOrderField; direction?: 'ASC' | 'DESC' | null } | null;
+  bounds: Bounds;
+}
+
+export interface PageKey {
+  parentUid: string;
+  selection: RelationshipSelection;
+  window: PageWindow;
+  sortKey: string;
+  descending: boolean;
+  /** The generic field orders by type first. */
+  byType: boolean;
+}
+
+export interface RelationshipLoaders {
+  pages: DataLoader<PageKey, PageRow[], string>;
+  counts: DataLoader<{ parentUid: string; selection: RelationshipSelection }, number, string>;
+}
+
+/** The slots of relationships/page.cypher and count.cypher: types and labels only from the allow-lists. */
+export function relationshipSlots(selection: RelationshipSelection, rel = 'r'): { pattern: string; other: string } {
+  const types = selection.types === null ? '' : `:${selection.types.map(allowListed).join('|')}`;
+  const relationship = `[${rel}${types}]`;
+  const pattern = selection.direction === 'OUTGOING' ? `-${relationship}->` : selection.direction === 'INCOMING' ? `<-${relationship}-` : `-${relationship}-`;
+  return { pattern, other: selection.other ?? 'Entity' };
+}
+
+function allowListed(type: RelationshipType): RelationshipType {
+  if (!(RELATIONSHIP_TYPES as readonly string[]).includes(type)) throw new Error(`Not a relationship type: ${type}`);
+  return type;
+}
+
+/** A relationship read from a parent, as relationships/page.cypher (and the prefetch projection) return it. */
+export function toPageRow(parentUid: string, row: Record<string, unknown>): PageRow {
+  const node = toEntityRecord(row.other);
+  const outgoing = Boolean(row.outgoing);
+  return {
+    position: String(row.position),
+    rel: {
+      id: String(row.id),
+      type: row.type as RelationshipType,
+      direction: outgoing ? 'OUTGOING' : 'INCOMING',
+      props: (row.relProps ?? {}) as Record<string, unknown>,
+      node,
+      startUid: outgoing ? parentUid : node.uid,
+      endUid: outgoing ? node.uid : parentUid,
+    },
+  };
+}
+
+export interface PageRow {
+  rel: RelationshipRecord;
+  position: string;
+}
+
+/** The unique position of a relationship in its list: the other end's sort key, then the relationship id. */
+export function positionExpression(key: Pick<PageKey, 'byType' | 'sortKey'>, rel: string, other: string): string {
+  return `${key.byType ? `type(${rel}) + $separator + ` : ''}${other}.${key.sortKey} + $separator + ${rel}.id`;
+}
+
+function selectionKey(selection: RelationshipSelection): string {
+  return `${selection.types?.join('|') ?? '*'}/${selection.direction ?? '*'}/${selection.other ?? '*'}`;
+}
+
+function windowKey(key: PageKey): string {
+  return `${selectionKey(key.selection)}/${key.sortKey}/${key.descending}/${key.byType}/${key.window.backward}/${key.window.size}/${key.window.position ?? ''}`;
+}
+
+export function createRelationshipLoaders(cypher: CypherReader): RelationshipLoaders {
+  return {
+    pages: new DataLoader(
+      async (keys) => {
+        // Parents asking for the same field with the same window share one statement.
+        const groups = new Map<string, PageKey[]>();
+        for (const key of keys) groups.set(windowKey(key), [...(groups.get(windowKey(key)) ?? []), key]);
+        const byParent = new Map<string, PageRow[]>();
+        await Promise.all(
+          [...groups.entries()].map(async ([groupKey, group]) => {
+            const [first] = group;
+            const reverse = first.descending !== first.window.backward;
+            const position = positionExpression(first, 'r', 'other');
+            const rows = await cypher.readTemplate(
+              'relationships/page',
+              {
+                ...relationshipSlots(first.selection),
+                position,
+                seek: first.window.position === null ? '' : `WHERE position ${reverse ? '<' : '>'} $position`,
+                direction: reverse ? 'DESC' : 'ASC',
+              },
+              { parents: group.map((key) => key.parentUid), separator: SORT_SEPARATOR, position: first.window.position, limit: neo4j.int(first.window.size + 1) },
+            );
+            for (const key of group) byParent.set(`${key.parentUid}|${groupKey}`, []);
+            for (const row of rows) byParent.get(`${String(row.parentUid)}|${groupKey}`)!.push(toPageRow(String(row.parentUid), row));
+          }),
+        );
+        return keys.map((key) => byParent.get(`${key.parentUid}|${windowKey(key)}`) ?? []);
+      },
+      { cacheKeyFn: (key) => `${key.parentUid}|${windowKey(key)}` },
+    ),
+    counts: new DataLoader(
+      async (keys) => {
+        const groups = new Map<string, Array<{ parentUid: string; selection: RelationshipSelection }>>();
+        for (const key of keys) groups.set(selectionKey(key.selection), [...(groups.get(selectionKey(key.selection)) ?? []), key]);
+        const totals = new Map<string, number>();
+        await Promise.all(
+          [...groups.entries()].map(async ([groupKey, group]) => {
+            const rows = await cypher.readTemplate('relationships/count', relationshipSlots(group[0].selection), { parents: group.map((key) => key.parentUid) });
+            for (const row of rows) totals.set(`${String(row.parentUid)}|${groupKey}`, Number(row.total));
+          }),
+        );
+        return keys.map((key) => totals.get(`${key.parentUid}|${selectionKey(key.selection)}`) ?? 0);
+      },
+      { cacheKeyFn: (key) => `${key.parentUid}|${selectionKey(key.selection)}` },
+    ),
+  };
+}
+
+/** A page of relationships of one entity, each with its cursor; adapted to the two connection shapes below. */
+export interface RelationshipPage {
+  relationships: RelationshipRecord[];
+  pageInfo: PageInfo;
+  totalCount: () => Promise<number>;
+}
+
+/** A typed relationship connection (`memberCountries` …): the edge is the relationship, `nodes` its other ends. */
+export interface LinkConnectionRecord {
+  edges: RelationshipRecord[];
+  nodes: EntityRecord[];
+  pageInfo: PageInfo;
+  totalCount: () => Promise<number>;
+}
+
+export function asLinkConnection(page: RelationshipPage): LinkConnectionRecord {
+  return { edges: page.relationships, nodes: page.relationships.map((rel) => rel.node), pageInfo: page.pageInfo, totalCount: page.totalCount };
+}
+
+/** The generic `Entity.relationships` connection: the edge holds the relationship as its node. */
+export function asRelationshipConnection(page: RelationshipPage): ConnectionRecord<RelationshipRecord> {
+  return {
+    edges: page.relationships.map((rel) => ({ cursor: rel.cursor!, node: rel })),
+    nodes: page.relationships,
+    pageInfo: page.pageInfo,
+    totalCount: page.totalCount,
+  };
+}
+
+/** Where one relationship page of one parent starts and how it is keyed in the loader (shared with the prefetch). */
+export function pageRequestOf(parentUid: string, request: RelationshipPageRequest): { key: PageKey; binding: CursorBinding } {
+  const orderField = request.orderBy?.field ?? 'NAME';
+  const descending = request.orderBy?.direction === 'DESC';
+  const binding: CursorBinding = {
+    list: `${parentUid}/${request.field}`,
+    filter: { types: request.selection.types, direction: request.selection.direction },
+    order: `${orderField} ${descending ? 'DESC' : 'ASC'}`,
+  };
+  const window = pageWindow(request, request.bounds, binding);
+  return {
+    binding,
+    key: {
+      parentUid,
+      selection: request.selection,
+      window,
+      sortKey: orderField === 'KEY' ? SORT_PROPERTIES.CODE : SORT_PROPERTIES.NAME,
+      descending,
+      byType: request.selection.types === null || request.selection.types.length > 1,
+    },
+  };
+}
+
+/** One relationship page of one parent entity. */
+export async function relationshipPage(
+  loaders: RelationshipLoaders,
+  parent: EntityRecord,
+  request: RelationshipPageRequest,
+): Promise<RelationshipPage> {
+  const { key, binding } = pageRequestOf(parent.uid, request);
+  const rows = key.window.size === 0 ? [] : await loaders.pages.load(key);
+  const page = toPage(rows, key.window, binding, (row) => row.position);
+  return {
+    relationships: page.items.map((row, index) => ({ ...row.rel, cursor: page.cursors[index] })),
+    pageInfo: page.pageInfo,
+    totalCount: () => loaders.counts.load({ parentUid: parent.uid, selection: request.selection }),
+  };
+}

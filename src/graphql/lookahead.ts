@@ -1,0 +1,115 @@
+import {
+  getNamedType,
+  isObjectType,
+  type FieldNode,
+  type GraphQLObjectType,
+  type GraphQLResolveInfo,
+  type SelectionSetNode,
+} from 'graphql';
+import { getArgumentValues } from 'graphql/execution/values';
+import type { PrefetchField, PrefetchPlan } from '../data/prefetch';
+import { pageRequestOf, type RelationshipPageRequest } from '../data/relationshipPages';
+import { RELATIONSHIP_CONNECTIONS, RELATIONSHIP_SINGULARS } from '../graph/relationshipFields';
+import { LIMITS } from '../limits';
+
+/**
+ * Reads a root field's selection to plan the read-ahead (src/data/prefetch.ts): which relationship
+ * connections and singular relationship fields the query selects below an entity, with their arguments. Only
+ * what can be answered exactly as the resolvers would is planned: a field with a cursor, a @skip/@include,
+ * arguments the checks would refuse, or a generic `Entity` end is left to the resolvers and their loaders.
+ */
+const CONNECTIONS = new Map(RELATIONSHIP_CONNECTIONS.map((field) => [`${field.owner}.${field.field}`, field]));
+const SINGULARS = new Map(RELATIONSHIP_SINGULARS.map((field) => [`${field.owner}.${field.field}`, field]));
+
+/** The fields selected on `type` by these selection sets, through inline fragments and fragment spreads. */
+function selectedFields(info: GraphQLResolveInfo, type: GraphQLObjectType, sets: readonly (SelectionSetNode | undefined)[]): FieldNode[] {
+  const fields: FieldNode[] = [];
+  const visit = (set: SelectionSetNode | undefined) => {
+    for (const selection of set?.selections ?? []) {
+      if (selection.directives?.length) continue;
+      if (selection.kind === 'Field') fields.push(selection);
+      else if (selection.kind === 'InlineFragment') {
+        if (!selection.typeCondition || appliesTo(info, selection.typeCondition.name.value, type)) visit(selection.selectionSet);
+      } else {
+        const fragment = info.fragments[selection.name.value];
+        if (fragment && appliesTo(info, fragment.typeCondition.name.value, type)) visit(fragment.selectionSet);
+      }
+    }
+  };
+  sets.forEach(visit);
+  return fields;
+}
+
+function appliesTo(info: GraphQLResolveInfo, condition: string, type: GraphQLObjectType): boolean {
+  return condition === type.name || type.getInterfaces().some((iface) => iface.name === condition);
+}
+
+/** The selection sets below `edges { node }` and `nodes` of a connection field. */
+function nodeSelections(info: GraphQLResolveInfo, connection: GraphQLObjectType, field: FieldNode): SelectionSetNode[] {
+  const sets: SelectionSetNode[] = [];
+  for (const sub of selectedFields(info, connection, [field.selectionSet])) {
+    if (sub.name.value === 'nodes' && sub.selectionSet) sets.push(sub.selectionSet);
+    if (sub.name.value === 'edges') {
+      const edgeType = getNamedType(connection.getFields().edges.type);
+      if (!isObjectType(edgeType)) continue;
+      for (const edgeField of selectedFields(info, edgeType, [sub.selectionSet])) {
+        if (edgeField.name.value === 'node' && edgeField.selectionSet) sets.push(edgeField.selectionSet);
+      }
+    }
+  }
+  return sets;
+}
+
+/** The read-ahead plan for an entity of `typeName` selected by `sets`; `next` numbers the fields k1, k2 … */
+function planFor(info: GraphQLResolveInfo, typeName: string, sets: readonly (SelectionSetNode | undefined)[], next: () => string, depth: number): PrefetchPlan {
+  const type = info.schema.getType(typeName);
+  if (!isObjectType(type) || depth > MAX_READ_AHEAD_DEPTH) return { fields: [] };
+  const fields: PrefetchField[] = [];
+  for (const node of selectedFields(info, type, sets)) {
+    const key = `${typeName}.${node.name.value}`;
+    const connection = CONNECTIONS.get(key);
+    const singular = SINGULARS.get(key);
+    const spec = connection ?? singular;
+    if (!spec) continue;
+    const definition = type.getFields()[node.name.value];
+    const args = getArgumentValues(definition, node, info.variableValues) as Record<string, unknown>;
+    if (args.after || args.before) continue;
+    const request: RelationshipPageRequest = {
+      first: connection ? (args.first as number | null | undefined) : 1,
+      last: connection ? (args.last as number | null | undefined) : undefined,
+      orderBy: connection ? (args.orderBy as RelationshipPageRequest['orderBy']) : undefined,
+      field: spec.field,
+      selection: { types: [spec.type], direction: spec.direction, other: spec.other },
+      bounds: LIMITS.relationshipPage,
+    };
+    try {
+      pageRequestOf('', request);
+    } catch {
+      continue; // The resolver will refuse these arguments with the proper error.
+    }
+    const connectionType = getNamedType(definition.type);
+    const childSets = connection && isObjectType(connectionType) ? nodeSelections(info, connectionType, node) : [node.selectionSet];
+    const count = Boolean(connection && isObjectType(connectionType) && selectedFields(info, connectionType, [node.selectionSet]).some((sub) => sub.name.value === 'totalCount'));
+    const name = next();
+    fields.push({ name, request, count, child: spec.other ? planFor(info, spec.other, childSets, next, depth + 1) : { fields: [] } });
+  }
+  return { fields };
+}
+
+/** How deep read-ahead goes; deeper levels are left to the batched loaders (one statement per level). */
+const MAX_READ_AHEAD_DEPTH = 4;
+
+/** The plan below a root field that returns one entity of `typeName`. */
+export function entityReadAhead(info: GraphQLResolveInfo, typeName: string): PrefetchPlan {
+  let counter = 0;
+  return planFor(info, typeName, info.fieldNodes.map((node) => node.selectionSet), () => `k${(counter += 1)}`, 1);
+}
+
+/** The plan below the nodes of a root list (its `edges { node }` and `nodes`). */
+export function listReadAhead(info: GraphQLResolveInfo, typeName: string): PrefetchPlan {
+  const connection = getNamedType(info.returnType);
+  if (!isObjectType(connection)) return { fields: [] };
+  let counter = 0;
+  const sets = info.fieldNodes.flatMap((node) => nodeSelections(info, connection, node));
+  return planFor(info, typeName, sets, () => `k${(counter += 1)}`, 1);
+}

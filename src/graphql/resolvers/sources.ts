@@ -1,0 +1,22 @@
+import type { Resolvers } from '../../generated/graphql';
+import { prop } from './fields';
+
+export const sourceResolvers: Resolvers = {
+  Source: {
+    title: prop('title'),
+    url: prop('url'),
+    publisher: prop('publisher'),
+    sourceKind: prop('kind'),
+    publishedOn: prop('publishedOn'),
+    retrievedOn: prop('retrievedOn'),
+    note: prop('note'),
+    provenance: () => [],
+  },
+  Provenance: {
+    source: async (entry, _args, ctx) => {
+      const source = await ctx.loaders.entityByUid.load(`Source:${entry.source}`);
+      if (!source) throw new Error(`Provenance names unknown source ${entry.source}.`);
+      return source;
+    },
+  },
+};

@@ -1,0 +1,226 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { CypherLibrary } from '../../src/db/cypherLibrary';
+import type { CypherReader, Params, Row } from '../../src/db/cypherRunner';
+import { relationshipGlobalId } from '../../src/data/globalId';
+import { connection, neighbourhood, neighbourhoodRequest, pathRequest, shortestPath, type WalkContext } from '../../src/data/traversal';
+import { Deadline } from '../../src/graphql/deadline';
+import { LIMITS } from '../../src/limits';
+
+/**
+ * The bounds a walk keeps whatever the database answers, checked without a database: a scripted reader
+ * answers each named statement and records what it was asked.
+ */
+
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
+const library = CypherLibrary.load(path.join(REPO_ROOT, 'cypher'));
+const { stepScan, subgraphEdges } = LIMITS.traversal;
+
+type Answer = (params: Params) => Row[] | Promise<Row[]>;
+
+function scriptedWalk(answers: Record<string, Answer>, deadline = new Deadline(60_000)) {
+  const calls: Array<{ name: string; params: Params }> = [];
+  const unexpected = (name: string): never => {
+    throw new Error(`unexpected statement ${name}`);
+  };
+  const cypher: CypherReader = {
+    library,
+    read: async (name: string, params: Params = {}) => {
+      // Every statement a walk sends is a named file of cypher/.
+      library.get(name);
+      calls.push({ name, params });
+      const answer = answers[name];
+      return answer ? answer(params) : unexpected(name);
+    },
+    readTemplate: async (name: string) => unexpected(name),
+  };
+  const walk: WalkContext = { cypher, deadline };
+  return { walk, calls };
+}
+
+const CGS = 'Organization:cgs';
+
+const entityRow = (uid: string) => {
+  const [label, key] = uid.split(':');
+  return { labels: [label, 'Entity'], props: { uid, key, name: key } };
+};
+
+const edgeRow = (index: number, extra: Record<string, unknown> = {}) => ({
+  id: `stored-${index}`,
+  type: 'ORGANIZED',
+  source: CGS,
+  target: 'Event:e0',
+  props: { role: 'ORGANIZER', id: `stored-${index}` },
+  ...extra,
+});
+
+describe('neighbourhood bounds, without a database', () => {
+  it('asks each step for one more entity than the cap leaves, and reports truncation when it gets it', async () => {
+    const { walk, calls } = scriptedWalk({
+      'entities/by-uids': () => [{ entity: entityRow(CGS) }],
+      'traversal/expand': (params) =>
+        Array.from({ length: Number(params.take) }, (_, index) => ({ entity: entityRow(`Event:e${index}`), scanned: 10 })),
+      'traversal/edges': () => [],
+    });
+    const result = await neighbourhood(walk, neighbourhoodRequest({ id: CGS, depth: 3, limit: 4 }));
+    expect(result.nodes.map((node) => node.entity.uid)).toEqual([CGS, 'Event:e0', 'Event:e1', 'Event:e2']);
+    expect(result.truncated).toBe(true);
+    const expands = calls.filter((call) => call.name === 'traversal/expand');
+    // The cap is reached at distance 1, so no deeper step runs.
+    expect(expands).toHaveLength(1);
+    expect(expands[0].params).toMatchObject({ frontier: [CGS], take: 4, scanLimit: stepScan, seen: [CGS] });
+    expect(calls.find((call) => call.name === 'traversal/edges')!.params).toMatchObject({
+      uids: [CGS, 'Event:e0', 'Event:e1', 'Event:e2'],
+      limit: subgraphEdges + 1,
+    });
+  });
+
+  it('reports truncation when a step or the edge read hits the relationship scan cap, or the edge cap', async () => {
+    const scanCapped = scriptedWalk({
+      'entities/by-uids': () => [{ entity: entityRow(CGS) }],
+      'traversal/expand': () => [{ entity: entityRow('Event:e0'), scanned: stepScan }],
+      'traversal/edges': () => [],
+    });
+    expect((await neighbourhood(scanCapped.walk, neighbourhoodRequest({ id: CGS }))).truncated).toBe(true);
+
+    const edgeCapped = scriptedWalk({
+      'entities/by-uids': () => [{ entity: entityRow(CGS) }],
+      'traversal/expand': () => [{ entity: entityRow('Event:e0'), scanned: 1 }],
+      'traversal/edges': (params) => Array.from({ length: Number(params.limit) }, (_, index) => edgeRow(index)),
+    });
+    const result = await neighbourhood(edgeCapped.walk, neighbourhoodRequest({ id: CGS }));
+    expect(result.truncated).toBe(true);
+    expect(result.edges).toHaveLength(subgraphEdges);
+
+    const hubEdges = scriptedWalk({
+      'entities/by-uids': () => [{ entity: entityRow(CGS) }],
+      'traversal/expand': () => [{ entity: entityRow('Event:e0'), scanned: 1 }],
+      'traversal/edges': () => [edgeRow(0, { capped: true })],
+    });
+    expect((await neighbourhood(hubEdges.walk, neighbourhoodRequest({ id: CGS }))).truncated).toBe(true);
+    expect(hubEdges.calls.find((call) => call.name === 'traversal/edges')!.params.scanPerNode).toBe(stepScan);
+
+    const complete = scriptedWalk({
+      'entities/by-uids': () => [{ entity: entityRow(CGS) }],
+      'traversal/expand': () => [{ entity: entityRow('Event:e0'), scanned: 1 }],
+      'traversal/edges': () => [edgeRow(0)],
+    });
+    expect((await neighbourhood(complete.walk, neighbourhoodRequest({ id: CGS }))).truncated).toBe(false);
+  });
+
+  it('hands out the global ID of each edge’s stored id, and never lists that id among the qualifiers', async () => {
+    const { walk } = scriptedWalk({
+      'entities/by-uids': () => [{ entity: entityRow(CGS) }],
+      'traversal/expand': () => [{ entity: entityRow('Event:e0'), scanned: 1 }],
+      'traversal/edges': () => [edgeRow(7), edgeRow(8, { id: null })],
+    });
+    const { edges } = await neighbourhood(walk, neighbourhoodRequest({ id: CGS }));
+    expect(edges[0].id).toBe(relationshipGlobalId('ORGANIZED', 'stored-7'));
+    expect(edges[0].qualifiers).toEqual([{ name: 'role', value: 'ORGANIZER' }]);
+    // A relationship stored without an id gets none (selecting it is then a field error), not an invented one.
+    expect(edges[1].id).toBeUndefined();
+  });
+
+  it('checks the operation’s deadline between statements and stops with QUERY_TIMEOUT once it is spent', async () => {
+    const deadline = new Deadline(30);
+    const { walk, calls } = scriptedWalk(
+      {
+        'entities/by-uids': () => [{ entity: entityRow(CGS) }],
+        // The first step outlives the whole budget.
+        'traversal/expand': () => new Promise((resolve) => setTimeout(() => resolve([{ entity: entityRow('Event:e0'), scanned: 1 }]), 60)),
+        'traversal/edges': () => [],
+      },
+      deadline,
+    );
+    await expect(neighbourhood(walk, neighbourhoodRequest({ id: CGS, depth: 2 }))).rejects.toMatchObject({
+      extensions: { code: 'QUERY_TIMEOUT', timeoutMs: 30 },
+    });
+    expect(calls.map((call) => call.name)).toEqual(['entities/by-uids', 'traversal/expand']);
+  });
+
+  it('sends nothing at all when the operation’s deadline is already spent', async () => {
+    const { walk, calls } = scriptedWalk({ 'entities/by-uids': () => [{ entity: entityRow(CGS) }] }, new Deadline(0));
+    await expect(shortestPath(walk, pathRequest('shortestPath', { from: CGS, to: 'Country:TH' }))).rejects.toMatchObject({
+      extensions: { code: 'QUERY_TIMEOUT' },
+    });
+    expect(calls).toEqual([]);
+  });
+
+  it('answers an unknown centre with NOT_FOUND before walking', async () => {
+    const { walk, calls } = scriptedWalk({ 'entities/by-uids': () => [] });
+    await expect(neighbourhood(walk, neighbourhoodRequest({ id: CGS }))).rejects.toMatchObject({
+      extensions: { code: 'NOT_FOUND', argumentName: 'id' },
+    });
+    expect(calls).toHaveLength(1);
+  });
+});
+
+describe('path bounds', () => {
+  const cypherDir = path.join(REPO_ROOT, 'cypher', 'traversal');
+
+  it('bounds the shortest-path patterns by the largest maxLength the registry accepts', () => {
+    const largest = Math.max(LIMITS.traversal.pathLength.max, LIMITS.traversal.connectionLength.max);
+    for (const name of ['shortest-path', 'all-shortest-paths']) {
+      const text = fs.readFileSync(path.join(cypherDir, `${name}.cypher`), 'utf8');
+      expect(text.match(/\[\*\.\.(\d+)\]/g)).toEqual([`[*..${largest}]`]);
+    }
+  });
+
+  const pathRow = (uids: string[]) => ({
+    nodes: uids.map(entityRow),
+    rels: uids.slice(1).map((uid, index) => ({ id: `r${index}`, type: 'MEMBER_OF', start: uids[index], props: { id: `r${index}` } })),
+  });
+
+  it('asks for one connecting path more than the limit, to tell whether more exist', async () => {
+    const paths = [
+      pathRow([CGS, 'Country:CN', 'Organization:ccop', 'Country:TH']),
+      pathRow([CGS, 'Event:e1', 'Organization:ccop', 'Country:TH']),
+      pathRow([CGS, 'Event:e2', 'Organization:ccop', 'Country:TH']),
+    ];
+    const { walk, calls } = scriptedWalk({
+      'entities/by-uids': () => [{ entity: entityRow(CGS) }, { entity: entityRow('Country:TH') }],
+      'traversal/all-shortest-paths': (params) => paths.slice(0, Number(params.limit)),
+    });
+    const capped = await connection(walk, pathRequest('connection', { from: CGS, to: 'Country:TH', maxLength: 3, limit: 2 }));
+    expect(calls[1].params).toMatchObject({ from: CGS, to: 'Country:TH', maxLength: 3, limit: 3, types: null });
+    expect(capped.paths).toHaveLength(2);
+    expect(capped.summary).toBe(
+      'cgs and TH are connected by more than 2 shortest paths (the first 2 are listed) of 3 relationships, e.g.: cgs —MEMBER_OF→ CN —MEMBER_OF→ ccop —MEMBER_OF→ TH',
+    );
+    const all = await connection(walk, pathRequest('connection', { from: CGS, to: 'Country:TH', limit: 3 }));
+    expect(all.paths).toHaveLength(3);
+    expect(all.summary).toMatch(/^cgs and TH are connected by 3 shortest paths of 3 relationships, e\.g\.: /);
+  });
+
+  it('gives each step of a path its stored direction and the global ID of its stored id', async () => {
+    const row = pathRow([CGS, 'Country:CN']);
+    // Walked against its stored direction: the relationship starts at the second node.
+    row.rels[0].start = 'Country:CN';
+    const { walk } = scriptedWalk({
+      'entities/by-uids': () => [{ entity: entityRow(CGS) }, { entity: entityRow('Country:CN') }],
+      'traversal/shortest-path': () => [row],
+    });
+    const found = await shortestPath(walk, pathRequest('shortestPath', { from: CGS, to: 'Country:CN' }));
+    expect(found!.steps[0].relationship).toEqual({
+      id: relationshipGlobalId('MEMBER_OF', 'r0'),
+      type: 'MEMBER_OF',
+      direction: 'INCOMING',
+      qualifiers: [],
+      provenance: [],
+    });
+    expect(found!.text).toBe('cgs ←MEMBER_OF— CN');
+  });
+
+  it('shortens long qualifier values in path text at the registry’s length, keeping them whole in the qualifiers', async () => {
+    const long = 'x'.repeat(LIMITS.traversal.textQualifier + 5);
+    const row = pathRow([CGS, 'Country:CN']);
+    row.rels[0].props = { id: 'r0', note: long } as typeof row.rels[0]['props'];
+    const { walk } = scriptedWalk({
+      'entities/by-uids': () => [{ entity: entityRow(CGS) }, { entity: entityRow('Country:CN') }],
+      'traversal/shortest-path': () => [row],
+    });
+    const found = await shortestPath(walk, pathRequest('shortestPath', { from: CGS, to: 'Country:CN' }));
+    expect(found!.steps[0].relationship!.qualifiers).toEqual([{ name: 'note', value: long }]);
+    expect(found!.text).toBe(`cgs —MEMBER_OF (note: ${'x'.repeat(LIMITS.traversal.textQualifier - 1)}…)→ CN`);
+  });
+});

@@ -37,9 +37,10 @@ import { freePort, repositoryRoot, tempDataDir } from './support';
  * - the library: @neo4j/graphql 7 with type definitions mapped onto our graph (bench/peerLibrary.ts), in an
  *   Apollo Server of its own (a child process too) against the same database;
  * - hand-written Cypher: one parameterised statement per case (bench/cypher/) through a bare driver.
- * Per case (bench/cases.ts): the answers are checked equal, then sides are timed interleaved (bench/measure.ts).
- * Then throughput at 8 connections for lookup and nested (bench/load.ts), our RSS after it, our statements per
- * operation (bench/statements.ts), the table and bench/results/latest.json (bench/report.ts). The exit code
+ * First our statements per operation (bench/statements.ts, untimed). Then per case (bench/cases.ts): the
+ * answers are checked equal, then the sides are timed interleaved (bench/measure.ts). Then throughput at 8
+ * connections for lookup and nested (bench/load.ts) and our RSS after it; the table and
+ * bench/results/latest.json (bench/report.ts). The exit code
  * is non-zero when a side fails or mismatches, or a target is missed by more than the noise band.
  * Everything listens on 127.0.0.1 and is stopped and removed at the end, also on failure or Ctrl-C.
  */
@@ -112,6 +113,11 @@ async function main(): Promise<number> {
     const inputs = await prepareInputs(cypher, options);
     const cases = await buildCases({ ours: oursClient, peer: peerClient, cypher, inputs }, options.cases);
 
+    // First, while it reads the same compiled code and cypher/ files as the child server just started (the
+    // working tree may change during a long run), and untimed.
+    log('counting our statements per operation (our server in this process, same database)');
+    const statements = await countStatements(rootDir, uri, cases);
+
     const measurements: CaseMeasurement[] = [];
     for (const benchCase of cases) {
       log(`${benchCase.name}: ${benchCase.inputs.length} input(s), ${benchCase.sides.map((side) => side.name).join(', ')}`);
@@ -120,12 +126,8 @@ async function main(): Promise<number> {
 
     const throughput = await loadRuns(cases, measurements, { ours, library: peer }, options, log);
     const memory: MemoryFacts = { ours: ours.memory(), library: peer.memory() };
-    // Stopped before the statement pass, which runs our server in this process (stopping twice is harmless).
     await ours.stop();
     await peer.stop();
-
-    log('counting our statements per operation (our server in this process, same database)');
-    const statements = await countStatements(rootDir, uri, cases);
 
     const results = measurements.map((measurement, index) => caseResult(measurement, cases[index].peer !== undefined, statements[measurement.name]));
     const targets = checkTargets(targetValues(results, throughput, memory));

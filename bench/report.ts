@@ -7,10 +7,18 @@ import type { Summary } from './support';
 /**
  * How much each kind of target value moves between whole runs on the same machine, as a fraction: a target
  * counts as missed only when the measured value is beyond it by more than its band (a maximum of 0.9 with a
- * band of 0.1 fails above 0.99; a minimum of 1.2 fails below 1.08). Statement counts are exact: no band.
- * MEASURED_NOISE_BAND_PLACEHOLDER
+ * band of 0.2 fails above 1.08; a minimum of 1.2 with a band of 0.35 fails below 0.78). Statement counts are
+ * exact: no band.
+ *
+ * Measured on 2026-12-01 by running the whole benchmark three times on the same build of our server (same
+ * oursFingerprint), 100,000 nodes, seed 42, 200 iterations, on the 2-core machine while other work ran on it
+ * (load average 5–7): `node dist/bench/bench.js --out bench/results/noise/run-<n>.json`, n = 2…4, then
+ * `node dist/bench/noise.js bench/results/noise/run-*.json`. Each band is the largest spread,
+ * (max − min) ÷ median over the three runs, of its family, rounded up: latency ratios 0.200 (page1
+ * ours÷library 0.16 / 0.20 / 0.20; the others 0.02–0.15), throughput ratios 0.348 (lookup 1.25 / 1.79 /
+ * 1.55; nested 0.061), our RSS 0.024.
  */
-export const NOISE_BAND = { latency: 0.1, throughput: 0.1, memory: 0.1, exact: 0 } as const;
+export const NOISE_BAND = { latency: 0.2, throughput: 0.35, memory: 0.03, exact: 0 } as const;
 export type TargetFamily = keyof typeof NOISE_BAND;
 
 export const TARGETS = {

@@ -1,3 +1,4 @@
+import pino from 'pino';
 import { loadConfig } from '../src/config';
 import type { StatementEvent } from '../src/db/statementObserver';
 import { startServer } from '../src/server';
@@ -24,8 +25,12 @@ export async function countStatements(
   neo4jUri: string,
   cases: BenchCase[],
 ): Promise<Partial<Record<CaseName, StatementCount | { error: string }>>> {
+  // The server's error lines are kept (not printed): a failing operation is reported with its cause.
+  const errorLines: string[] = [];
+  const logger = pino({ level: 'error' }, { write: (line: string) => void errorLines.push(line) });
   const server = await startServer(
-    loadConfig({ NEO4J_URI: neo4jUri, HOST: '127.0.0.1', PORT: '0', NODE_ENV: 'production', LOG_LEVEL: 'silent', SEED_ON_EMPTY: 'false' }, rootDir),
+    loadConfig({ NEO4J_URI: neo4jUri, HOST: '127.0.0.1', PORT: '0', NODE_ENV: 'production', LOG_LEVEL: 'error', SEED_ON_EMPTY: 'false' }, rootDir),
+    logger,
   );
   const byRequest = new Map<string, StatementEvent[]>();
   const unobserve = server.database.cypher.observers.observe((event) => {
@@ -49,7 +54,7 @@ export async function countStatements(
           names: perOperation[0],
         };
       } catch (error) {
-        counts[benchCase.name] = { error: (error as Error).message };
+        counts[benchCase.name] = { error: `${(error as Error).message} ${causeOf(errorLines.at(-1))}`.trim() };
       }
     }
   } finally {
@@ -57,4 +62,15 @@ export async function countStatements(
     await server.stop();
   }
   return counts;
+}
+
+/** The message of the server's last error line (its error id is all the client sees). */
+function causeOf(line: string | undefined): string {
+  if (!line) return '';
+  try {
+    const entry = JSON.parse(line) as { msg?: string; err?: { message?: string } };
+    return `(server: ${entry.err?.message ?? entry.msg ?? line})`;
+  } catch {
+    return `(server: ${line.slice(0, 200)})`;
+  }
 }

@@ -1,6 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import http from 'node:http';
@@ -57,7 +57,14 @@ export async function startServer(config: AppConfig, logger = createLogger(confi
       hideSchemaDetailsFromClientErrors: config.env === 'production',
       maxRecursiveSelections: LIMITS.request.maxRecursiveSelections,
       parseOptions: { maxTokens: LIMITS.request.maxTokens },
-      plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), operationLifecyclePlugin()],
+      plugins: [
+        ApolloServerPluginDrainHttpServer({ httpServer }),
+        ApolloServerPluginLandingPageDisabled(),
+        // Apollo's default cache-control plugin wraps every resolver to collect hints nobody reads yet: off until
+        // response caching uses them.
+        ApolloServerPluginCacheControlDisabled(),
+        operationLifecyclePlugin(),
+      ],
     });
     await apollo.start();
 

@@ -1,10 +1,12 @@
 // One relationship page of the entity `parent`, read inside the statement that reads the entity: the same
 // pattern, order, position and per-parent limit as relationships/page.cypher, with the other end projected
-// by prefetch/entity (which may read further pages ahead). Variables are numbered per nesting level.
+// by prefetch/entity (which may read further pages ahead). Variables are numbered per nesting level. The order
+// is by the sort key and the relationship id as two keys; the position string is made for the kept rows only.
 COLLECT {
   MATCH ({{parent}}){{pattern}}({{other}}:{{label}})
-  WITH {{rel}}, {{other}}, {{position}} AS {{positionVar}}
-  ORDER BY {{positionVar}} {{direction}}
+  WITH {{rel}}, {{other}}
+  ORDER BY {{order}}
   LIMIT {{limit}}
-  RETURN {id: {{rel}}.id, type: type({{rel}}), outgoing: startNode({{rel}}) = {{parent}}, relProps: properties({{rel}}), position: {{positionVar}}, other: {{projection}}}
+  WITH {{rel}}, {{other}}, {{position}} AS {{positionVar}}
+  RETURN {id: {{rel}}.id, type: type({{rel}}), outgoing: {{outgoing}}, relProps: {{relProps}}, position: {{positionVar}}, other: {{projection}}}
 }

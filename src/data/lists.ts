@@ -7,7 +7,7 @@ import { LIMITS } from '../limits';
 import type { CursorBinding } from './cursors';
 import { pageWindow, toPage, type ConnectionRecord, type PageArgs, type PageWindow } from './pagination';
 import type { Loaders } from './loaders';
-import { EMPTY_PLAN, primeFrom, projectionOf, type PrefetchPlan } from './prefetch';
+import { NO_READ_AHEAD, primeFrom, projectionOf, type ReadAhead } from './prefetch';
 import { toEntityRecord, type EntityRecord } from './records';
 
 /**
@@ -114,7 +114,7 @@ export async function listPage(
   cypher: CypherReader,
   spec: ListSpec,
   request: ListRequest,
-  readAhead: { loaders: Loaders; plan: PrefetchPlan } | null = null,
+  readAhead: { loaders: Loaders; readAhead: ReadAhead } | null = null,
 ): Promise<ConnectionRecord<EntityRecord>> {
   const orderName = request.orderBy?.field ?? spec.defaultOrder;
   const field = spec.orders[orderName];
@@ -123,8 +123,8 @@ export async function listPage(
   const binding: CursorBinding = { list: spec.area, filter: request.filter, order: `${orderName} ${descending ? 'DESC' : 'ASC'}` };
   const window = pageWindow(request, LIMITS.page, binding);
   const composed = composeList(cypher.library, spec, request.filter, window, { field, descending });
-  const plan = readAhead?.plan ?? EMPTY_PLAN;
-  const projection = projectionOf(cypher.library, plan, 'n');
+  const { plan, properties } = readAhead?.readAhead ?? NO_READ_AHEAD;
+  const projection = projectionOf(cypher.library, plan, 'n', properties, spec.label);
   const rows =
     window.size === 0
       ? []

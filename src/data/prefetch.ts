@@ -4,7 +4,7 @@ import type { CypherReader, Params } from '../db/cypherRunner';
 import { SORT_SEPARATOR } from '../graph/storedProperties';
 import type { Loaders } from './loaders';
 import { toEntityRecord, type EntityRecord } from './records';
-import { pageRequestOf, positionExpression, relationshipSlots, toPageRow, type RelationshipPageRequest } from './relationshipPages';
+import { orderExpression, pageRequestOf, positionExpression, relationshipSlots, toPageRow, type RelationshipPageRequest } from './relationshipPages';
 
 /**
  * Read-ahead: the relationship pages a query selects below an entity, read in the same statement as the
@@ -16,6 +16,10 @@ import { pageRequestOf, positionExpression, relationshipSlots, toPageRow, type R
 export interface PrefetchField {
   /** Unique within one statement (k1, k2 …): the key of its page in the projected map. */
   name: string;
+  /** The stored qualifiers its edges show (projected with the relationship's id, and provenance when selected). */
+  qualifiers: readonly string[];
+  /** Its GraphQL edge type (whose provenance the query may select); empty for singular fields. */
+  edge: string;
   request: RelationshipPageRequest;
   count: boolean;
   child: PrefetchPlan;
@@ -27,10 +31,34 @@ export interface PrefetchPlan {
 
 export const EMPTY_PLAN: PrefetchPlan = { fields: [] };
 
+/**
+ * Per GraphQL type name: the stored properties its resolvers read, or 'all'. A type not listed reads all. For
+ * edge types: whether `provenance` is selected (qualifiers and id are always read).
+ */
+export type PropertyNeeds = Map<string, Set<string> | 'all'>;
+
+/** What to read ahead below a root field, and which properties of each kind of entity to project. */
+export interface ReadAhead {
+  plan: PrefetchPlan;
+  properties: PropertyNeeds;
+}
+
+export const NO_READ_AHEAD: ReadAhead = { plan: EMPTY_PLAN, properties: new Map() };
+
+/** Properties every record needs whatever the query selects (identity). */
+const IDENTITY = ['key', 'uid'];
+
+function propsExpression(variable: string, label: string | null, needs: PropertyNeeds): string {
+  const wanted = label === null ? 'all' : (needs.get(label) ?? 'all');
+  if (wanted === 'all') return `properties(${variable})`;
+  const names = [...new Set([...IDENTITY, ...wanted])].filter((name) => /^[A-Za-z][A-Za-z0-9]*$/.test(name));
+  return `${variable} {${names.map((name) => `.${name}`).join(', ')}}`;
+}
+
 /** The `{ labels, props, prefetched }` expression for `variable` and the parameters it uses. */
-export function projectionOf(library: CypherLibrary, plan: PrefetchPlan, variable = 'n'): { text: string; params: Params } {
+export function projectionOf(library: CypherLibrary, plan: PrefetchPlan, variable = 'n', needs: PropertyNeeds = new Map(), label: string | null = null): { text: string; params: Params } {
   const params: Params = { separator: SORT_SEPARATOR };
-  const project = (node: PrefetchPlan, nodeVar: string, depth: number): string => {
+  const project = (node: PrefetchPlan, nodeVar: string, depth: number, nodeLabel: string | null): string => {
     const fields = node.fields.flatMap((field, index) => {
       const name = field.name;
       const rel = `r${depth}_${index}`;
@@ -47,9 +75,11 @@ export function projectionOf(library: CypherLibrary, plan: PrefetchPlan, variabl
           rel,
           position: positionExpression(key, rel, other),
           positionVar: `position_${name}`,
-          direction: key.descending !== key.window.backward ? 'DESC' : 'ASC',
+          order: orderExpression(key, rel, other, key.descending !== key.window.backward ? 'DESC' : 'ASC'),
           limit: `$limit_${name}`,
-          projection: project(field.child, other, depth + 1),
+          outgoing: field.request.selection.direction === null ? `startNode(${rel}) = ${nodeVar}` : String(field.request.selection.direction === 'OUTGOING'),
+          relProps: `${rel} {${['id', ...field.qualifiers, ...(needs.get(field.edge) === 'all' || (needs.get(field.edge) as Set<string> | undefined)?.has('provenance') ? ['provenance'] : [])].map((name) => `.${name}`).join(', ')}}`,
+          projection: project(field.child, other, depth + 1, field.request.selection.other),
         })}`,
       ];
       if (field.count) {
@@ -57,9 +87,10 @@ export function projectionOf(library: CypherLibrary, plan: PrefetchPlan, variabl
       }
       return entries.map((entry) => stripComments(entry));
     });
-    return stripComments(library.compose('prefetch/entity', { node: nodeVar, fields: fields.join(', ') }));
+    const labels = nodeLabel === null ? `labels(${nodeVar})` : `['${nodeLabel}']`;
+    return stripComments(library.compose('prefetch/entity', { labels, props: propsExpression(nodeVar, nodeLabel, needs), fields: fields.join(', ') }));
   };
-  return { text: project(plan, variable, 1), params };
+  return { text: project(plan, variable, 1, label), params };
 }
 
 function stripComments(text: string): string {
@@ -93,13 +124,13 @@ export type EntityLookup = { uid: string } | { acronym: string };
  * One entity with the planned pages read ahead: one statement. With nothing planned, a uid goes through the
  * batching loader (so sibling root fields share one statement) and an acronym through its own look-up.
  */
-export async function entityWithReadAhead(cypher: CypherReader, loaders: Loaders, lookup: EntityLookup, plan: PrefetchPlan): Promise<EntityRecord | null> {
+export async function entityWithReadAhead(cypher: CypherReader, loaders: Loaders, lookup: EntityLookup, label: string, readAhead: ReadAhead): Promise<EntityRecord | null> {
+  const { plan } = readAhead;
   if (plan.fields.length === 0 && 'uid' in lookup) return loaders.entityByUid.load(lookup.uid);
-  const projection = projectionOf(cypher.library, plan, 'n');
+  const projection = projectionOf(cypher.library, plan, 'n', readAhead.properties, label);
   const match = stripComments(cypher.library.get('uid' in lookup ? 'prefetch/match-uid' : 'organizations/match-acronym'));
   const [row] = await cypher.readTemplate('prefetch/one-entity', { match, projection: projection.text }, { ...projection.params, ...lookup });
   if (!row) return null;
-  const entity = primeFrom(loaders, row.entity, plan);
-  loaders.entityByUid.prime(entity.uid, entity);
-  return entity;
+  // Not primed into entityByUid: the record holds only the properties this field's selection reads.
+  return primeFrom(loaders, row.entity, plan);
 }

@@ -83,6 +83,11 @@ export interface PageRow {
   position: string;
 }
 
+/** The ORDER BY of a relationship page: the other end's sort key, then the relationship id, as separate keys. */
+export function orderExpression(key: Pick<PageKey, 'byType' | 'sortKey'>, rel: string, other: string, direction: 'ASC' | 'DESC'): string {
+  return [...(key.byType ? [`type(${rel})`] : []), `${other}.${key.sortKey}`, `${rel}.id`].map((part) => `${part} ${direction}`).join(', ');
+}
+
 /** The unique position of a relationship in its list: the other end's sort key, then the relationship id. */
 export function positionExpression(key: Pick<PageKey, 'byType' | 'sortKey'>, rel: string, other: string): string {
   return `${key.byType ? `type(${rel}) + $separator + ` : ''}${other}.${key.sortKey} + $separator + ${rel}.id`;
@@ -114,8 +119,8 @@ export function createRelationshipLoaders(cypher: CypherReader): RelationshipLoa
               {
                 ...relationshipSlots(first.selection),
                 position,
-                seek: first.window.position === null ? '' : `WHERE position ${reverse ? '<' : '>'} $position`,
-                direction: reverse ? 'DESC' : 'ASC',
+                seek: first.window.position === null ? '' : `WHERE ${position} ${reverse ? '<' : '>'} $position`,
+                order: orderExpression(first, 'r', 'other', reverse ? 'DESC' : 'ASC'),
               },
               { parents: group.map((key) => key.parentUid), separator: SORT_SEPARATOR, position: first.window.position, limit: neo4j.int(first.window.size + 1) },
             );

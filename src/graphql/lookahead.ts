@@ -7,7 +7,8 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { getArgumentValues } from 'graphql/execution/values';
-import type { PrefetchField, PrefetchPlan } from '../data/prefetch';
+import type { PrefetchField, PrefetchPlan, PropertyNeeds, ReadAhead } from '../data/prefetch';
+import type { StoredPropertiesExtension } from './resolvers/fields';
 import { pageRequestOf, type RelationshipPageRequest } from '../data/relationshipPages';
 import { RELATIONSHIP_CONNECTIONS, RELATIONSHIP_SINGULARS } from '../graph/relationshipFields';
 import { LIMITS } from '../limits';
@@ -22,11 +23,11 @@ const CONNECTIONS = new Map(RELATIONSHIP_CONNECTIONS.map((field) => [`${field.ow
 const SINGULARS = new Map(RELATIONSHIP_SINGULARS.map((field) => [`${field.owner}.${field.field}`, field]));
 
 /** The fields selected on `type` by these selection sets, through inline fragments and fragment spreads. */
-function selectedFields(info: GraphQLResolveInfo, type: GraphQLObjectType, sets: readonly (SelectionSetNode | undefined)[]): FieldNode[] {
+function selectedFields(info: GraphQLResolveInfo, type: GraphQLObjectType, sets: readonly (SelectionSetNode | undefined)[], withDirectives = false): FieldNode[] {
   const fields: FieldNode[] = [];
   const visit = (set: SelectionSetNode | undefined) => {
     for (const selection of set?.selections ?? []) {
-      if (selection.directives?.length) continue;
+      if (selection.directives?.length && !withDirectives) continue;
       if (selection.kind === 'Field') fields.push(selection);
       else if (selection.kind === 'InlineFragment') {
         if (!selection.typeCondition || appliesTo(info, selection.typeCondition.name.value, type)) visit(selection.selectionSet);
@@ -91,7 +92,7 @@ function planFor(info: GraphQLResolveInfo, typeName: string, sets: readonly (Sel
     const childSets = connection && isObjectType(connectionType) ? nodeSelections(info, connectionType, node) : [node.selectionSet];
     const count = Boolean(connection && isObjectType(connectionType) && selectedFields(info, connectionType, [node.selectionSet]).some((sub) => sub.name.value === 'totalCount'));
     const name = next();
-    fields.push({ name, request, count, child: spec.other ? planFor(info, spec.other, childSets, next, depth + 1) : { fields: [] } });
+    fields.push({ name, qualifiers: connection?.qualifiers ?? [], edge: connection?.edge ?? '', request, count, child: spec.other ? planFor(info, spec.other, childSets, next, depth + 1) : { fields: [] } });
   }
   return { fields };
 }
@@ -99,17 +100,78 @@ function planFor(info: GraphQLResolveInfo, typeName: string, sets: readonly (Sel
 /** How deep read-ahead goes; deeper levels are left to the batched loaders (one statement per level). */
 const MAX_READ_AHEAD_DEPTH = 4;
 
-/** The plan below a root field that returns one entity of `typeName`. */
-export function entityReadAhead(info: GraphQLResolveInfo, typeName: string): PrefetchPlan {
+/**
+ * The stored properties the resolvers below a root field read, per entity type, from the marks of
+ * resolvers/fields.ts: read-ahead projects only these. Every selection counts, also those under @skip or
+ * @include and those left to the loaders, since the loaders' caches may serve them from the read-ahead; one
+ * unmarked field makes the type read everything. Relationship fields add nothing of their own.
+ */
+function propertiesFor(info: GraphQLResolveInfo, typeName: string, sets: readonly (SelectionSetNode | undefined)[], needs: PropertyNeeds, depth = 0): void {
+  const type = info.schema.getType(typeName);
+  if (!isObjectType(type) || depth > MAX_READ_AHEAD_DEPTH + 1) return;
+  const own = needs.get(typeName) ?? new Set<string>();
+  needs.set(typeName, own);
+  for (const node of selectedFields(info, type, sets, true)) {
+    const name = node.name.value;
+    if (name === '__typename' || own === 'all') continue;
+    const spec = CONNECTIONS.get(`${typeName}.${name}`) ?? SINGULARS.get(`${typeName}.${name}`);
+    if (spec) {
+      const fieldType = getNamedType(type.getFields()[name].type);
+      const isConnection = CONNECTIONS.has(`${typeName}.${name}`) && isObjectType(fieldType);
+      const childSets = isConnection ? nodeSelectionsWithDirectives(info, fieldType, node) : [node.selectionSet];
+      if (isConnection && edgeSelects(info, fieldType, node, 'provenance')) needs.set(CONNECTIONS.get(`${typeName}.${name}`)!.edge, new Set(['provenance']));
+      if (spec.other) propertiesFor(info, spec.other, childSets, needs, depth + 1);
+      continue;
+    }
+    const marked = (type.getFields()[name]?.extensions as StoredPropertiesExtension | undefined)?.storedProperties;
+    if (marked === undefined) {
+      needs.set(typeName, 'all');
+      return;
+    }
+    for (const property of marked) own.add(property);
+  }
+}
+
+/** Whether the edges of a connection field select `name` anywhere (directives included). */
+function edgeSelects(info: GraphQLResolveInfo, connection: GraphQLObjectType, field: FieldNode, name: string): boolean {
+  const edgeType = getNamedType(connection.getFields().edges?.type);
+  if (!isObjectType(edgeType)) return false;
+  return selectedFields(info, connection, [field.selectionSet], true)
+    .filter((sub) => sub.name.value === 'edges')
+    .some((edges) => selectedFields(info, edgeType, [edges.selectionSet], true).some((sub) => sub.name.value === name));
+}
+
+function nodeSelectionsWithDirectives(info: GraphQLResolveInfo, connection: GraphQLObjectType, field: FieldNode): SelectionSetNode[] {
+  const sets: SelectionSetNode[] = [];
+  for (const sub of selectedFields(info, connection, [field.selectionSet], true)) {
+    if (sub.name.value === 'nodes' && sub.selectionSet) sets.push(sub.selectionSet);
+    if (sub.name.value === 'edges') {
+      const edgeType = getNamedType(connection.getFields().edges.type);
+      if (!isObjectType(edgeType)) continue;
+      for (const edgeField of selectedFields(info, edgeType, [sub.selectionSet], true)) {
+        if (edgeField.name.value === 'node' && edgeField.selectionSet) sets.push(edgeField.selectionSet);
+      }
+    }
+  }
+  return sets;
+}
+
+function readAhead(info: GraphQLResolveInfo, typeName: string, sets: readonly (SelectionSetNode | undefined)[]): ReadAhead {
   let counter = 0;
-  return planFor(info, typeName, info.fieldNodes.map((node) => node.selectionSet), () => `k${(counter += 1)}`, 1);
+  const plan = planFor(info, typeName, sets, () => `k${(counter += 1)}`, 1);
+  const needs: PropertyNeeds = new Map();
+  if (plan.fields.length > 0) propertiesFor(info, typeName, sets, needs);
+  return { plan, properties: needs };
+}
+
+/** The plan below a root field that returns one entity of `typeName`. */
+export function entityReadAhead(info: GraphQLResolveInfo, typeName: string): ReadAhead {
+  return readAhead(info, typeName, info.fieldNodes.map((node) => node.selectionSet));
 }
 
 /** The plan below the nodes of a root list (its `edges { node }` and `nodes`). */
-export function listReadAhead(info: GraphQLResolveInfo, typeName: string): PrefetchPlan {
+export function listReadAhead(info: GraphQLResolveInfo, typeName: string): ReadAhead {
   const connection = getNamedType(info.returnType);
-  if (!isObjectType(connection)) return { fields: [] };
-  let counter = 0;
-  const sets = info.fieldNodes.flatMap((node) => nodeSelections(info, connection, node));
-  return planFor(info, typeName, sets, () => `k${(counter += 1)}`, 1);
+  if (!isObjectType(connection)) return { plan: { fields: [] }, properties: new Map() };
+  return readAhead(info, typeName, info.fieldNodes.flatMap((node) => nodeSelectionsWithDirectives(info, connection, node)));
 }

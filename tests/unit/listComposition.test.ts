@@ -75,6 +75,8 @@ describe('composing a root list from fragments', () => {
 describe('reading relationship pages ahead', () => {
   const page = (name: string, field: string, type: 'HEADQUARTERED_IN' | 'PARTICIPATES_IN', direction: 'INCOMING' | 'OUTGOING', other: 'Organization' | 'Project', first: number, child: PrefetchPlan, count = false) => ({
     name,
+    qualifiers: [] as string[],
+    edge: '',
     count,
     child,
     request: { field, first, selection: { types: [type], direction, other }, bounds: LIMITS.relationshipPage },

@@ -1,7 +1,7 @@
 import type { QueryCountriesArgs, QueryRegionsArgs, Resolvers } from '../../generated/graphql';
 import { LISTS } from '../../data/lists';
 import { byKey, lookupFilter, organizationRef, rootList } from './lookup';
-import { prop } from './fields';
+import { prop, reads } from './fields';
 
 export const geographyResolvers: Resolvers = {
   Query: {
@@ -20,13 +20,13 @@ export const geographyResolvers: Resolvers = {
     })),
   },
   Country: {
-    code: (country) => country.key,
+    code: reads([], (country) => country.key),
     alpha3: prop('alpha3'),
     numericCode: prop('numeric'),
     name: prop('name'),
   },
   Region: {
-    code: (region) => region.key,
+    code: reads([], (region) => region.key),
     name: prop('name'),
     level: prop('level'),
   },

@@ -13,7 +13,7 @@ import type { RequestContext } from '../context';
  */
 export function byKey(label: NodeLabel, argument: string, normalize: (key: string) => string = (key) => key) {
   return (_parent: unknown, args: Record<string, string>, ctx: RequestContext, info: GraphQLResolveInfo) =>
-    entityWithReadAhead(ctx.cypher, ctx.loaders, { uid: `${label}:${normalize(args[argument])}` }, entityReadAhead(info, label));
+    entityWithReadAhead(ctx.cypher, ctx.loaders, { uid: `${label}:${normalize(args[argument])}` }, label, entityReadAhead(info, label));
 }
 
 /** Normalises optional text filters once, the same way the stored `lookupText` was folded. */
@@ -49,6 +49,6 @@ export function rootList<A extends ListArgs>(spec: ListSpec, filterOf: (args: A)
       ctx.cypher,
       spec,
       { first: args.first, after: args.after, last: args.last, before: args.before, orderBy: args.orderBy, filter: filterOf(args) },
-      { loaders: ctx.loaders, plan: listReadAhead(info, spec.label) },
+      { loaders: ctx.loaders, readAhead: listReadAhead(info, spec.label) },
     );
 }

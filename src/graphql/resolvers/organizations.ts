@@ -5,14 +5,14 @@ import { entityWithReadAhead } from '../../data/prefetch';
 import { entityReadAhead } from '../lookahead';
 import { BadInputError } from '../../errors';
 import { byKey, lookupFilter, organizationRef, rootList, upperCase } from './lookup';
-import { listProp, prop } from './fields';
+import { listProp, prop, reads } from './fields';
 
 export const organizationResolvers: Resolvers = {
   Query: {
     organization: async (_parent, args, ctx, info) => {
       if (Boolean(args.key) === Boolean(args.acronym)) throw new BadInputError('key', 'give exactly one of `key` or `acronym`.');
       const lookup = args.key ? { uid: `Organization:${args.key}` } : { acronym: normalizeForLookup(args.acronym!) };
-      return entityWithReadAhead(ctx.cypher, ctx.loaders, lookup, entityReadAhead(info, 'Organization'));
+      return entityWithReadAhead(ctx.cypher, ctx.loaders, lookup, 'Organization', entityReadAhead(info, 'Organization'));
     },
     organizations: rootList(LISTS.organizations, (args: QueryOrganizationsArgs) => ({
       nameContains: lookupFilter(args.filter?.nameContains),
@@ -41,7 +41,7 @@ export const organizationResolvers: Resolvers = {
     website: prop('website'),
   },
   Position: {
-    name: (position) => String(position.props.name ?? position.props.title ?? position.key),
+    name: reads(['name', 'title'], (position) => String(position.props.name ?? position.props.title ?? position.key)),
     title: prop('title'),
     description: prop('description'),
   },

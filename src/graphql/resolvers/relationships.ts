@@ -14,6 +14,7 @@ import { RELATIONSHIP_CONNECTIONS, RELATIONSHIP_SINGULARS } from '../../graph/re
 import { NODE_LABELS } from '../../graph/vocabulary';
 import { LIMITS, type Bounds } from '../../limits';
 import type { RequestContext } from '../context';
+import { reads } from './fields';
 
 /**
  * The generic half of the resolver map, built from src/graph/relationshipFields.ts: every relationship
@@ -33,34 +34,35 @@ function page(parent: EntityRecord, field: string, selection: RelationshipSelect
 }
 
 const entityFields = {
-  id: (entity: EntityRecord) => toGlobalId(entity.uid),
-  key: (entity: EntityRecord) => entity.key,
-  kind: (entity: EntityRecord) => kindOf(entity.label) as never,
-  label: (entity: EntityRecord) => displayLabel(entity),
+  id: reads([], (entity: EntityRecord) => toGlobalId(entity.uid)),
+  key: reads([], (entity: EntityRecord) => entity.key),
+  kind: reads([], (entity: EntityRecord) => kindOf(entity.label) as never),
+  label: reads(['name', 'title', 'acronym'], (entity: EntityRecord) => displayLabel(entity)),
+  // `properties` shows every stored property: it carries no mark, so read-ahead projects them all.
   properties: (entity: EntityRecord) => propertyPairs(entity.props),
-  provenance: (entity: EntityRecord) => storedProvenance(entity.props),
-  relationships: async (
+  provenance: reads(['provenance'], (entity: EntityRecord) => storedProvenance(entity.props)),
+  relationships: reads([], async (
     entity: EntityRecord,
     args: LinkArgs & { types?: readonly string[] | null; direction?: 'OUTGOING' | 'INCOMING' | null },
     ctx: RequestContext,
   ) => {
     const selection = { types: relationshipTypesArg('types', args.types), direction: args.direction ?? null, other: null };
     return asRelationshipConnection(await page(entity, 'relationships', selection, { first: args.first, after: args.after, last: args.last, before: args.before }, ctx, LIMITS.relationshipsPage));
-  },
+  }),
 };
 
 function entityTypeResolvers(): Record<string, Record<string, unknown>> {
   const byType: Record<string, Record<string, unknown>> = Object.fromEntries(NODE_LABELS.map((label) => [label, { ...entityFields }]));
   for (const field of RELATIONSHIP_CONNECTIONS) {
     const selection = { types: [field.type], direction: field.direction, other: field.other };
-    byType[field.owner][field.field] = async (parent: EntityRecord, args: LinkArgs, ctx: RequestContext) =>
-      asLinkConnection(await page(parent, field.field, selection, args, ctx));
+    byType[field.owner][field.field] = reads([], async (parent: EntityRecord, args: LinkArgs, ctx: RequestContext) =>
+      asLinkConnection(await page(parent, field.field, selection, args, ctx)));
   }
   for (const field of RELATIONSHIP_SINGULARS) {
     const selection = { types: [field.type], direction: field.direction, other: field.other };
     // The first by name: the same statement shape as a one-item page of the connection.
-    byType[field.owner][field.field] = async (parent: EntityRecord, _args: unknown, ctx: RequestContext) =>
-      (await page(parent, field.field, selection, { first: 1 }, ctx)).relationships[0]?.node ?? null;
+    byType[field.owner][field.field] = reads([], async (parent: EntityRecord, _args: unknown, ctx: RequestContext) =>
+      (await page(parent, field.field, selection, { first: 1 }, ctx)).relationships[0]?.node ?? null);
   }
   return byType;
 }

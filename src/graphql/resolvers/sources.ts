@@ -1,5 +1,5 @@
 import type { Resolvers } from '../../generated/graphql';
-import { prop } from './fields';
+import { prop, reads } from './fields';
 
 export const sourceResolvers: Resolvers = {
   Source: {
@@ -10,7 +10,7 @@ export const sourceResolvers: Resolvers = {
     publishedOn: prop('publishedOn'),
     retrievedOn: prop('retrievedOn'),
     note: prop('note'),
-    provenance: () => [],
+    provenance: reads([], () => []),
   },
   Provenance: {
     source: async (entry, _args, ctx) => {

@@ -1,8 +1,9 @@
 // Projects per theme (HAS_THEME), the largest group first, ties by key. All groups are counted (for
-// totalGroups); only the first $first are projected.
+// totalGroups); only the first $first are projected. HAS_THEME only ever runs from a Project to a Theme and is
+// written once per pair (MERGE: docs/model.md), so a theme's incoming HAS_THEME degree is its number of
+// projects, which Neo4j reads from the degree store instead of expanding every relationship.
 MATCH (t:Theme)
-OPTIONAL MATCH (p:Project)-[:HAS_THEME]->(t)
-WITH t, count(DISTINCT p) AS count
+WITH t, COUNT { (t)<-[:HAS_THEME]-() } AS count
 WHERE count > 0 OR $includeEmpty
 WITH t, count
 ORDER BY count DESC, t.key

@@ -8,7 +8,7 @@ import { postGraphql, startTestServer } from '../helpers/testServer';
 
 // ---------------------------------------------------------------------------------------------------- GraphiQL
 
-const EXAMPLE_OPERATIONS = ['PositionsOfCgsScientists', 'ConferencesByYear', 'Themes', 'HowConnected', 'Search'];
+const EXAMPLE_OPERATIONS = ['PositionsOfCgsScientists', 'ConferencesByYear', 'CcopMembers', 'Themes', 'HowConnected', 'Search'];
 const TYPED_OPERATION = 'query Themes { themes(first: 20) { edges { node { name lists } } } }';
 
 /** The text of one of GraphiQL's Monaco models (the active tab's operation, variables or response). */

@@ -156,11 +156,15 @@ function nodeSelectionsWithDirectives(info: GraphQLResolveInfo, connection: Grap
   return sets;
 }
 
-function readAhead(info: GraphQLResolveInfo, typeName: string, sets: readonly (SelectionSetNode | undefined)[]): ReadAhead {
+/**
+ * `always`: project only the needed properties even when no page is read ahead (root lists: their records go
+ * nowhere else). A single entity without read-ahead goes through the shared loader, which reads them all.
+ */
+function readAhead(info: GraphQLResolveInfo, typeName: string, sets: readonly (SelectionSetNode | undefined)[], always = false): ReadAhead {
   let counter = 0;
   const plan = planFor(info, typeName, sets, () => `k${(counter += 1)}`, 1);
   const needs: PropertyNeeds = new Map();
-  if (plan.fields.length > 0) propertiesFor(info, typeName, sets, needs);
+  if (always || plan.fields.length > 0) propertiesFor(info, typeName, sets, needs);
   return { plan, properties: needs };
 }
 
@@ -173,5 +177,5 @@ export function entityReadAhead(info: GraphQLResolveInfo, typeName: string): Rea
 export function listReadAhead(info: GraphQLResolveInfo, typeName: string): ReadAhead {
   const connection = getNamedType(info.returnType);
   if (!isObjectType(connection)) return { plan: { fields: [] }, properties: new Map() };
-  return readAhead(info, typeName, info.fieldNodes.flatMap((node) => nodeSelectionsWithDirectives(info, connection, node)));
+  return readAhead(info, typeName, info.fieldNodes.flatMap((node) => nodeSelectionsWithDirectives(info, connection, node)), true);
 }

@@ -7,7 +7,7 @@ import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/db/embeddedNeo
 import { applyMigrations } from '../../src/db/migrations';
 import { composeList, LISTS, type ListSpec } from '../../src/data/lists';
 import { EMPTY_PLAN, projectionOf } from '../../src/data/prefetch';
-import { relationshipSlots } from '../../src/data/relationshipPages';
+import { orderExpression, positionExpression, relationshipSlots } from '../../src/data/relationshipPages';
 import type { SortField } from '../../src/graph/storedProperties';
 import { createLogger } from '../../src/logger';
 import { generateSyntheticGraph } from '../../src/synthetic';
@@ -106,9 +106,9 @@ describe('query plans on the synthetic graph', () => {
   it('expands a relationship field from each parent found by uid, with the type in the pattern', async () => {
     const text = library.compose('relationships/page', {
       ...relationshipSlots({ types: ['HEADQUARTERED_IN'], direction: 'INCOMING', other: 'Organization' }),
-      position: "other.sortName + $separator + r.id",
+      position: positionExpression({ byType: false, sortKey: 'sortName' }, 'r', 'other'),
       seek: '',
-      direction: 'ASC',
+      order: orderExpression({ byType: false, sortKey: 'sortName' }, 'r', 'other', 'ASC'),
     });
     const plan = await explain(text);
     expect(plan.some((op) => op.startsWith('NodeUniqueIndexSeek') && op.includes('Entity(uid)'))).toBe(true);

@@ -64,10 +64,7 @@ function fragmentName(library: CypherLibrary, area: string, filter: string): str
 }
 
 function fragmentText(library: CypherLibrary, name: string): string {
-  return library
-    .get(name)
-    .replace(/^\s*\/\/.*$/gm, '')
-    .trim();
+  return library.compose(name, {});
 }
 
 /** Which filters a request uses, in a stable order (the anchor choice must not depend on argument order). */
@@ -96,7 +93,7 @@ export function composeList(library: CypherLibrary, spec: ListSpec, filter: Reco
   }
   const match = anchor === null ? `MATCH (n:${spec.label})` : `${anchor}\nWITH DISTINCT n`;
   const reverse = order.descending !== window.backward;
-  const seek = window.position === null ? [] : [library.compose(reverse ? 'lists/seek-before' : 'lists/seek-after', { sortKey }).replace(/^\s*\/\/.*$/gm, '').trim()];
+  const seek = window.position === null ? [] : [library.compose(reverse ? 'lists/seek-before' : 'lists/seek-after', { sortKey })];
   return {
     page: {
       match,

@@ -85,16 +85,12 @@ export function projectionOf(library: CypherLibrary, plan: PrefetchPlan, variabl
       if (field.count) {
         entries.push(`${name}_count: ${library.compose('prefetch/relationship-count', { parent: nodeVar, pattern: slots.pattern, label: slots.other })}`);
       }
-      return entries.map((entry) => stripComments(entry));
+      return entries;
     });
     const labels = nodeLabel === null ? `labels(${nodeVar})` : `['${nodeLabel}']`;
-    return stripComments(library.compose('prefetch/entity', { labels, props: propsExpression(nodeVar, nodeLabel, needs), fields: fields.join(', ') }));
+    return library.compose('prefetch/entity', { labels, props: propsExpression(nodeVar, nodeLabel, needs), fields: fields.join(', ') });
   };
   return { text: project(plan, variable, 1, label), params };
-}
-
-function stripComments(text: string): string {
-  return text.replace(/^\s*\/\/.*$/gm, '').replace(/\n\s*\n/g, '\n').trim();
 }
 
 /** Reads an entity map of prefetch/entity and primes the loaders with every page read ahead below it. */
@@ -128,7 +124,8 @@ export async function entityWithReadAhead(cypher: CypherReader, loaders: Loaders
   const { plan } = readAhead;
   if (plan.fields.length === 0 && 'uid' in lookup) return loaders.entityByUid.load(lookup.uid);
   const projection = projectionOf(cypher.library, plan, 'n', readAhead.properties, label);
-  const match = stripComments(cypher.library.get('uid' in lookup ? 'prefetch/match-uid' : 'organizations/match-acronym'));
+  // A fragment without slots: compose only drops its comment lines.
+  const match = cypher.library.compose('uid' in lookup ? 'prefetch/match-uid' : 'organizations/match-acronym', {});
   const [row] = await cypher.readTemplate('prefetch/one-entity', { match, projection: projection.text }, { ...projection.params, ...lookup });
   if (!row) return null;
   // Not primed into entityByUid: the record holds only the properties this field's selection reads.

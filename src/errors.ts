@@ -13,6 +13,10 @@ export enum ErrorCode {
   LimitExceeded = 'LIMIT_EXCEEDED',
   QueryTimeout = 'QUERY_TIMEOUT',
   DatabaseUnavailable = 'DATABASE_UNAVAILABLE',
+  Conflict = 'CONFLICT',
+  Unauthenticated = 'UNAUTHENTICATED',
+  Forbidden = 'FORBIDDEN',
+  QueryTooComplex = 'QUERY_TOO_COMPLEX',
   InternalServerError = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -49,6 +53,29 @@ export class QueryTimeoutError extends AppError {
 export class DatabaseUnavailableError extends AppError {
   constructor() {
     super(ErrorCode.DatabaseUnavailable, 'The graph database is unavailable right now. Try again shortly.');
+  }
+}
+
+/** Missing, malformed, expired or revoked credentials: HTTP 401 with a `WWW-Authenticate` challenge. */
+export class UnauthenticatedError extends AppError {
+  constructor(message: string) {
+    super(ErrorCode.Unauthenticated, message, {
+      http: { status: 401, headers: new Map([['www-authenticate', 'Bearer realm="geocoop-graph"']]) },
+    });
+  }
+}
+
+/** Valid credentials without the role the operation needs: HTTP 403. */
+export class ForbiddenError extends AppError {
+  constructor(message: string) {
+    super(ErrorCode.Forbidden, message, { http: { status: 403 } });
+  }
+}
+
+/** A write that collides with what is stored: a stale version or a natural key already taken. */
+export class ConflictError extends AppError {
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super(ErrorCode.Conflict, message, extensions);
   }
 }
 
@@ -99,6 +126,7 @@ export function createErrorFormatter(logger: Logger) {
 }
 
 function withoutStacktrace(extensions: Record<string, unknown> | undefined): Record<string, unknown> {
-  const { stacktrace: _dropped, ...rest } = extensions ?? {};
+  // `http` (status and headers for Apollo) is for the response head, not the body.
+  const { stacktrace: _dropped, http: _head, ...rest } = extensions ?? {};
   return rest;
 }

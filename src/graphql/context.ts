@@ -4,8 +4,7 @@ import { createLoaders, type Loaders } from '../data/loaders';
 import type { Logger } from '../logger';
 import { Deadline } from './deadline';
 
-/** Who is asking. Everyone is anonymous until the curation work adds principals and roles. */
-export type Viewer = { kind: 'anonymous' };
+import { ANONYMOUS, type Viewer } from '../auth/viewer';
 
 /**
  * What every resolver receives, built once per HTTP request: who asks, the operation's one deadline, a logger
@@ -28,6 +27,8 @@ export interface ContextOptions {
   budgetMs: number;
   /** A client-sent `X-Request-Id` is kept when it looks like one; otherwise a fresh UUID. */
   requestId?: string;
+  /** Who sent the request, from its credentials (src/auth); anonymous when it sent none. */
+  viewer?: Viewer;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -42,5 +43,5 @@ export function createRequestContext(options: ContextOptions): RequestContext {
   const deadline = new Deadline(options.budgetMs);
   const logger = options.logger.child({ requestId });
   const cypher = options.runner.forOperation({ requestId, deadline, logger });
-  return { requestId, viewer: { kind: 'anonymous' }, deadline, logger, cypher, loaders: createLoaders(cypher) };
+  return { requestId, viewer: options.viewer ?? ANONYMOUS, deadline, logger, cypher, loaders: createLoaders(cypher) };
 }

@@ -47,6 +47,17 @@ export const LIMITS = {
     networkLinks: { min: 1, max: 1_000, default: 100 },
     itemsPerLink: { min: 0, max: 50, default: 5 },
   },
+  write: {
+    /** Names, titles, labels, acronyms, list items: one line. */
+    maxNameLength: 300,
+    /** Descriptions, notes, statements, quotes, URLs. */
+    maxTextLength: 5_000,
+    maxListItems: 50,
+    /** `history` on an entity or relationship, and the root `changes` feed: `first`. */
+    historyPage: { min: 1, max: 100, default: 20 },
+    /** Relationships one cascading delete may remove. */
+    cascadeRelationships: 1_000,
+  },
   request: {
     /** Apollo's parser stops at this many tokens (parseOptions.maxTokens). */
     maxTokens: 5_000,

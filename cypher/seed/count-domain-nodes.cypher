@@ -6,5 +6,5 @@ MATCH (s:Source)
 WHERE NOT s:Synthetic
 WITH count(s) AS sources
 RETURN sources,
-       COUNT { MATCH (n:Entity) WHERE n.sortName IS NULL AND NOT n:Synthetic } AS outdated,
+       COUNT { MATCH (n:Entity) WHERE (n.sortName IS NULL OR n.version IS NULL) AND NOT n:Synthetic } AS outdated,
        COUNT { MATCH (n:Synthetic) } AS synthetic

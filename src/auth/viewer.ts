@@ -14,7 +14,8 @@ export interface Principal {
   /** A human-readable name for history and logs (the key's name, the token's `name` or `sub`). */
   name: string;
   role: Role;
-  via: 'api-key' | 'jwt';
+  /** `system`: the seed and other writers that run inside the server's own process, not for a request. */
+  via: 'api-key' | 'jwt' | 'system';
 }
 
 export type Viewer = { kind: 'anonymous' } | Principal;
@@ -29,3 +30,6 @@ export function requireRole(viewer: Viewer, role: Role): Principal {
   if (RANK[viewer.role] < RANK[role]) throw new ForbiddenError(`This operation needs the ${role} role; these credentials have ${viewer.role}.`);
   return viewer;
 }
+
+/** The principal the seed loader writes as: seeded facts carry history and versions like any other write. */
+export const SEED_PRINCIPAL: Principal = { kind: 'principal', id: 'system:seed', name: 'seed loader (seed/*.json)', role: 'admin', via: 'system' };

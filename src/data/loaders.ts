@@ -1,7 +1,8 @@
+import { changesBySequence } from './history';
 import DataLoader from 'dataloader';
 import type { CypherReader } from '../db/cypherRunner';
 import { RELATIONSHIP_TYPES, type RelationshipType } from '../graph/vocabulary';
-import { toEntityRecord, type EntityRecord, type RelationshipRecord } from './records';
+import { toEntityRecord, type ChangeRecord, type EntityRecord, type RelationshipRecord } from './records';
 import { createRelationshipLoaders, type RelationshipLoaders } from './relationshipPages';
 
 /**
@@ -13,6 +14,7 @@ export interface Loaders {
   entityByUid: DataLoader<string, EntityRecord | null>;
   relationshipById: DataLoader<{ type: RelationshipType; id: string }, RelationshipRecord | null, string>;
   relationships: RelationshipLoaders;
+  changeBySequence: DataLoader<number, ChangeRecord | null>;
 }
 
 export function createLoaders(cypher: CypherReader): Loaders {
@@ -51,5 +53,6 @@ export function createLoaders(cypher: CypherReader): Loaders {
       { cacheKeyFn: (ref) => `${ref.type}:${ref.id}` },
     ),
     relationships: createRelationshipLoaders(cypher),
+    changeBySequence: new DataLoader((sequences) => changesBySequence(cypher, sequences)),
   };
 }

@@ -48,10 +48,41 @@ export const INTERNAL_PROPERTIES = new Set([
   'sortFoundedYear',
   'sortYear',
   'sortCode',
+  'confidenceRank',
+  'version',
+  'createdAt',
+  'updatedAt',
+  'discriminator',
+  'writeLock',
 ]);
 
-/** What `node(id:)` returns: an entity or a relationship. */
-export type NodeRecord = EntityRecord | RelationshipRecord;
+/** One recorded change (src/writes/history.ts writes them, src/data/history.ts reads them). */
+export interface ChangeRecord {
+  sequence: number;
+  /** ISO 8601 date-time. */
+  at: string;
+  principalId: string;
+  principalName: string;
+  operation: string;
+  targetUid: string;
+  targetKind: string;
+  targetLabel: string;
+  /** JSON: [{ name, before, after }]. */
+  changes: string;
+  /** JSON of the provenance entry the writer gave. */
+  provenance: string | null;
+  versionAfter: number | null;
+  revertOf: number | null;
+  fromUid: string | null;
+  toUid: string | null;
+}
+
+/** What `node(id:)` returns: an entity, a relationship or a change. */
+export type NodeRecord = EntityRecord | RelationshipRecord | ChangeRecord;
+
+export function isChangeRecord(record: NodeRecord): record is ChangeRecord {
+  return 'sequence' in record && 'operation' in record;
+}
 
 export function isRelationshipRecord(record: NodeRecord): record is RelationshipRecord {
   return 'startUid' in record;

@@ -76,17 +76,18 @@ export class CypherRunner implements CypherReader {
   }
 
   /** Several named statements in one write transaction: all are committed or none is. */
-  writeTransaction<T>(work: (tx: TransactionRunner) => Promise<T>, timeoutMs = this.timeoutMs): Promise<T> {
-    return this.inTransaction('WRITE', timeoutMs, work);
+  writeTransaction<T>(work: (tx: TransactionRunner) => Promise<T>, timeoutMs = this.timeoutMs, metadata: Record<string, string> = {}): Promise<T> {
+    return this.inTransaction('WRITE', timeoutMs, work, metadata);
   }
 
   private async inTransaction<T>(
     mode: 'READ' | 'WRITE',
     timeoutMs: number,
     work: (tx: TransactionRunner) => Promise<T>,
+    metadata: Record<string, string> = {},
   ): Promise<T> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: mode === 'READ' ? 'READ' : 'WRITE' });
-    const config = { timeout: timeoutMs, metadata: { app: 'geocoop-graph' } };
+    const config = { timeout: timeoutMs, metadata: { app: 'geocoop-graph', ...metadata } };
     const started = Date.now();
     try {
       const body = (tx: ManagedTransaction) => work(this.transactionRunner(tx));

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import neo4j from 'neo4j-driver';
 import { lookupText, normalizeForLookup } from '../data/normalize';
+import { KEY_ALIAS_PROPERTY } from './model';
 import type { NodeLabel, RelationshipType } from './vocabulary';
 
 /**
@@ -12,13 +13,23 @@ import type { NodeLabel, RelationshipType } from './vocabulary';
 
 export type FactValue = string | number | boolean | string[] | number[];
 
+export type Confidence = 'HIGH' | 'MEDIUM' | 'LOW';
+
 export interface ProvenanceEntry {
-  source: string;
+  /** Key of a registered `Source`; absent when the fact was entered by a person without one. */
+  source?: string;
   quote?: string;
-  confidence: 'HIGH' | 'MEDIUM' | 'LOW';
+  confidence: Confidence;
   note?: string;
   rawLabel?: string;
+  /** The principal who wrote it through the API (history records every write; this says it on the fact). */
+  enteredBy?: string;
+  /** The day it was written (YYYY-MM-DD). */
+  enteredOn?: string;
 }
+
+/** Confidence as a number, so `minConfidence` filters compare with `>=`. */
+export const CONFIDENCE_RANK: Record<Confidence, number> = { LOW: 1, MEDIUM: 2, HIGH: 3 };
 
 /**
  * Separates the parts of a sort key. It sorts below every printable character, so "Asia" comes before
@@ -84,9 +95,41 @@ export function sortKeys(label: NodeLabel, key: string, props: Record<string, un
   return keys;
 }
 
-/** Provenance goes in as JSON text plus the list of source keys (Neo4j properties cannot hold maps). */
-export function provenanceProperties(provenance: readonly ProvenanceEntry[]): { provenance: string; sourceKeys: string[] } {
-  return { provenance: JSON.stringify(provenance), sourceKeys: [...new Set(provenance.map((entry) => entry.source))] };
+/**
+ * Provenance goes in as JSON text plus the source keys and the best confidence of its entries (Neo4j
+ * properties cannot hold maps), so readers can filter by source and confidence.
+ */
+export function provenanceProperties(provenance: readonly ProvenanceEntry[]): { provenance: string; sourceKeys: string[]; confidenceRank: number } {
+  return {
+    provenance: JSON.stringify(provenance),
+    sourceKeys: [...new Set(provenance.flatMap((entry) => (entry.source ? [entry.source] : [])))],
+    confidenceRank: Math.max(0, ...provenance.map((entry) => CONFIDENCE_RANK[entry.confidence] ?? 0)),
+  };
+}
+
+/** Two provenance entries say the same when they differ at most in the day they were entered. */
+export function sameProvenance(a: ProvenanceEntry, b: ProvenanceEntry): boolean {
+  const { enteredOn: _a, ...left } = a;
+  const { enteredOn: _b, ...right } = b;
+  return JSON.stringify(left, Object.keys(left).sort()) === JSON.stringify(right, Object.keys(right).sort());
+}
+
+/** What a write stores as provenance: what was there, plus the new entry unless it says the same again. */
+export function withProvenance(existing: readonly ProvenanceEntry[], entry: ProvenanceEntry): ProvenanceEntry[] {
+  return existing.some((known) => sameProvenance(known, entry)) ? [...existing] : [...existing, entry];
+}
+
+/** Lost-update protection: every write increments `version`; created and updated times are kept beside it. */
+export interface Bookkeeping {
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+function bookkeepingProperties(bookkeeping: Bookkeeping | undefined): Record<string, unknown> {
+  // Writers without history (the synthetic generator) still give every node a version clients can send back.
+  if (!bookkeeping) return { version: neo4j.int(1) };
+  return { version: neo4j.int(bookkeeping.version), createdAt: bookkeeping.createdAt, updatedAt: bookkeeping.updatedAt };
 }
 
 /** JSON has one number type; whole numbers (years, editions, counts) are stored as Neo4j integers. */
@@ -102,6 +145,7 @@ export function entityProperties(
   key: string,
   facts: Record<string, FactValue>,
   provenance: readonly ProvenanceEntry[],
+  bookkeeping?: Bookkeeping,
 ): Record<string, unknown> {
   const stored: Record<string, unknown> = Object.fromEntries(Object.entries(facts).map(([name, value]) => [name, asNeo4jValue(value)]));
   if (Array.isArray(facts.aliases)) stored.aliasesText = (facts.aliases as string[]).join(' | ');
@@ -109,11 +153,13 @@ export function entityProperties(
   if (typeof facts.acronym === 'string') stored.acronymKey = normalizeForLookup(facts.acronym);
   return {
     ...stored,
+    ...(KEY_ALIAS_PROPERTY[label] ? { [KEY_ALIAS_PROPERTY[label]]: key } : {}),
     key,
     uid: entityUid(label, key),
     lookupText: lookupText(facts),
     ...sortKeys(label, key, facts),
     ...provenanceProperties(provenance),
+    ...bookkeepingProperties(bookkeeping),
   };
 }
 
@@ -134,7 +180,14 @@ export function relationshipProperties(
   qualifiers: Record<string, FactValue>,
   provenance: readonly ProvenanceEntry[],
   discriminator = '',
+  bookkeeping?: Bookkeeping,
 ): Record<string, unknown> {
   const stored = Object.fromEntries(Object.entries(qualifiers).map(([name, value]) => [name, asNeo4jValue(value)]));
-  return { ...stored, id: relationshipId(type, fromUid, toUid, discriminator), ...provenanceProperties(provenance) };
+  return {
+    ...stored,
+    id: relationshipId(type, fromUid, toUid, discriminator),
+    ...provenanceProperties(provenance),
+    ...bookkeepingProperties(bookkeeping),
+    ...(discriminator ? { discriminator } : {}),
+  };
 }

@@ -4,7 +4,8 @@ import { createLoaders, type Loaders } from '../data/loaders';
 import type { Logger } from '../logger';
 import { Deadline } from './deadline';
 
-import { ANONYMOUS, type Viewer } from '../auth/viewer';
+import { ANONYMOUS, type Principal, type Viewer } from '../auth/viewer';
+import type { Writer } from '../writes/writer';
 
 /**
  * What every resolver receives, built once per HTTP request: who asks, the operation's one deadline, a logger
@@ -18,6 +19,11 @@ export interface RequestContext {
   logger: Logger;
   cypher: OperationReader;
   loaders: Loaders;
+  /**
+   * Runs one write transaction as `principal` (a mutation field: all or nothing), within the operation's
+   * deadline, then renews the loaders so what the payload reads is what was just written.
+   */
+  write<T>(principal: Principal, work: (writer: Writer) => Promise<T>): Promise<T>;
 }
 
 export interface ContextOptions {
@@ -42,6 +48,24 @@ export function createRequestContext(options: ContextOptions): RequestContext {
   const requestId = options.requestId ?? randomUUID();
   const deadline = new Deadline(options.budgetMs);
   const logger = options.logger.child({ requestId });
-  const cypher = options.runner.forOperation({ requestId, deadline, logger });
-  return { requestId, viewer: options.viewer ?? ANONYMOUS, deadline, logger, cypher, loaders: createLoaders(cypher) };
+  const { runner } = options;
+  const cypher = runner.forOperation({ requestId, deadline, logger });
+  const context: RequestContext = {
+    requestId,
+    viewer: options.viewer ?? ANONYMOUS,
+    deadline,
+    logger,
+    cypher,
+    loaders: createLoaders(cypher),
+    async write(principal, work) {
+      const result = await runner.writeTransaction(
+        (tx) => work({ tx, library: runner.library, principal, at: new Date() }),
+        deadline.check(),
+        { requestId, principal: principal.id },
+      );
+      context.loaders = createLoaders(cypher);
+      return result;
+    },
+  };
+  return context;
 }

@@ -1,25 +1,26 @@
 import type { QueryClaimsArgs, QueryProjectsArgs, QuerySourcesArgs, QueryThemesArgs, Resolvers } from '../../generated/graphql';
 import { LISTS } from '../../data/lists';
-import { byKey, lookupFilter, rootList, uidFromId } from './lookup';
+import { byKey, lookupFilter, provenanceFilter, rootList, uidFromId } from './lookup';
 import { listProp, prop } from './fields';
 
 export const cooperationResolvers: Resolvers = {
   Query: {
     theme: byKey('Theme', 'key'),
-    themes: rootList(LISTS.themes, (args: QueryThemesArgs) => ({ nameContains: lookupFilter(args.filter?.nameContains), list: args.filter?.list })),
+    themes: rootList(LISTS.themes, (args: QueryThemesArgs) => ({ nameContains: lookupFilter(args.filter?.nameContains), list: args.filter?.list, ...provenanceFilter(args.filter) })),
     project: byKey('Project', 'key'),
     projects: rootList(LISTS.projects, (args: QueryProjectsArgs) => ({
       nameContains: lookupFilter(args.filter?.nameContains),
       level: args.filter?.level,
       theme: args.filter?.theme,
       targetsRegion: args.filter?.targetsRegion,
+      ...provenanceFilter(args.filter),
     })),
     agreement: byKey('Agreement', 'key'),
     agreements: rootList(LISTS.agreements),
     trainingProgram: byKey('TrainingProgram', 'key'),
     trainingPrograms: rootList(LISTS.trainingPrograms),
     claim: byKey('Claim', 'key'),
-    claims: rootList(LISTS.claims, (args: QueryClaimsArgs) => ({ unit: args.filter?.unit, about: uidFromId(args.filter?.about, 'filter.about') })),
+    claims: rootList(LISTS.claims, (args: QueryClaimsArgs) => ({ unit: args.filter?.unit, about: uidFromId(args.filter?.about, 'filter.about'), ...provenanceFilter(args.filter) })),
     source: byKey('Source', 'key'),
     sources: rootList(LISTS.sources, (args: QuerySourcesArgs) => ({ sourceKind: args.sourceKind })),
   },

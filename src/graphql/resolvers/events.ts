@@ -1,6 +1,6 @@
 import type { QueryEventsArgs, Resolvers } from '../../generated/graphql';
 import { LISTS } from '../../data/lists';
-import { byKey, lookupFilter, organizationRef, rootList, upperCase } from './lookup';
+import { byKey, lookupFilter, organizationRef, rootList, provenanceFilter, upperCase } from './lookup';
 import { listProp, prop } from './fields';
 
 export const eventResolvers: Resolvers = {
@@ -13,6 +13,7 @@ export const eventResolvers: Resolvers = {
       yearTo: args.filter?.yearTo,
       eventKinds: args.filter?.eventKinds,
       organizedBy: organizationRef(args.filter?.organizedBy),
+      ...provenanceFilter(args.filter),
       hostCountry: upperCase(args.filter?.hostCountry),
     })),
   },

@@ -1,6 +1,6 @@
 import type { QueryCountriesArgs, QueryRegionsArgs, Resolvers } from '../../generated/graphql';
 import { LISTS } from '../../data/lists';
-import { byKey, lookupFilter, organizationRef, rootList } from './lookup';
+import { byKey, lookupFilter, organizationRef, provenanceFilter, rootList } from './lookup';
 import { prop, reads } from './fields';
 
 export const geographyResolvers: Resolvers = {
@@ -11,12 +11,14 @@ export const geographyResolvers: Resolvers = {
       codes: args.filter?.codes?.map((code) => code.toUpperCase()),
       inRegion: args.filter?.inRegion,
       memberOf: organizationRef(args.filter?.memberOf),
+      ...provenanceFilter(args.filter),
     })),
     region: byKey('Region', 'code'),
     regions: rootList(LISTS.regions, (args: QueryRegionsArgs) => ({
       nameContains: lookupFilter(args.filter?.nameContains),
       within: args.filter?.within,
       level: args.filter?.level,
+      ...provenanceFilter(args.filter),
     })),
   },
   Country: {

@@ -1,9 +1,11 @@
-import { CountryCodeResolver, LocalDateResolver, NonNegativeIntResolver, PositiveIntResolver, URLResolver } from 'graphql-scalars';
+import { CountryCodeResolver, DateTimeResolver, JSONResolver, LocalDateResolver, NonNegativeIntResolver, PositiveIntResolver, URLResolver } from 'graphql-scalars';
 import type { Resolvers } from '../../generated/graphql';
 import { analyticsResolvers } from './analytics';
 import { cooperationResolvers } from './cooperation';
 import { eventResolvers } from './events';
 import { geographyResolvers } from './geography';
+import { historyResolvers } from './history';
+import { mutationResolvers } from './mutations';
 import { organizationResolvers } from './organizations';
 import { genericResolvers } from './relationships';
 import { rootResolvers } from './root';
@@ -24,6 +26,8 @@ export function createResolvers(): Resolvers {
     traversalResolvers as Resolvers,
     searchResolvers as Resolvers,
     analyticsResolvers as Resolvers,
+    historyResolvers,
+    mutationResolvers,
   ]);
   return {
     CountryCode: CountryCodeResolver,
@@ -31,6 +35,8 @@ export function createResolvers(): Resolvers {
     URL: URLResolver,
     NonNegativeInt: NonNegativeIntResolver,
     PositiveInt: PositiveIntResolver,
+    DateTime: DateTimeResolver,
+    JSON: JSONResolver,
     ...perType,
   };
 }

@@ -1,3 +1,4 @@
+import { CONFIDENCE_RANK, type Confidence } from '../../graph/storedProperties';
 import type { GraphQLResolveInfo } from 'graphql';
 import { fromGlobalId } from '../../data/globalId';
 import { entityWithReadAhead } from '../../data/prefetch';
@@ -19,6 +20,14 @@ export function byKey(label: NodeLabel, argument: string, normalize: (key: strin
 /** Normalises optional text filters once, the same way the stored `lookupText` was folded. */
 export function lookupFilter(value: string | null | undefined): string | null {
   return value ? normalizeForLookup(value) : null;
+}
+
+/** The filters every root list with a filter input offers: provenance from a source, and a least confidence. */
+export function provenanceFilter(filter: { source?: string | null; minConfidence?: Confidence | null } | null | undefined) {
+  return {
+    source: filter?.source ?? null,
+    minConfidence: filter?.minConfidence ? CONFIDENCE_RANK[filter.minConfidence] : null,
+  };
 }
 
 /** Organization references in filters accept a key (`cgs`) or an acronym (`CGS`); both compare folded. */

@@ -4,7 +4,7 @@ import { normalizeForLookup } from '../../data/normalize';
 import { entityWithReadAhead } from '../../data/prefetch';
 import { entityReadAhead } from '../lookahead';
 import { BadInputError } from '../../errors';
-import { byKey, lookupFilter, organizationRef, rootList, upperCase } from './lookup';
+import { byKey, lookupFilter, organizationRef, rootList, provenanceFilter, upperCase } from './lookup';
 import { listProp, prop, reads } from './fields';
 
 export const organizationResolvers: Resolvers = {
@@ -19,11 +19,13 @@ export const organizationResolvers: Resolvers = {
       organizationKinds: args.filter?.organizationKinds,
       hasPositionHeldByStaffOf: organizationRef(args.filter?.hasPositionHeldByStaffOf),
       headquarteredIn: upperCase(args.filter?.headquarteredIn),
+      ...provenanceFilter(args.filter),
     })),
     position: byKey('Position', 'key'),
     positions: rootList(LISTS.positions, (args: QueryPositionsArgs) => ({
       inOrganization: organizationRef(args.filter?.inOrganization),
       heldByStaffOf: organizationRef(args.filter?.heldByStaffOf),
+      ...provenanceFilter(args.filter),
     })),
     person: byKey('Person', 'key'),
     people: rootList(LISTS.people, (args: QueryPeopleArgs) => ({ nameContains: lookupFilter(args.nameContains) })),

@@ -1,7 +1,7 @@
 import type { Resolvers } from '../../generated/graphql';
 import { displayLabel, kindOf, propertyPairs, storedProvenance } from '../../data/entityView';
 import { fromRelationshipGlobalId, relationshipGlobalId, toGlobalId } from '../../data/globalId';
-import { isRelationshipRecord, type EntityRecord, type RelationshipRecord } from '../../data/records';
+import { isChangeRecord, isRelationshipRecord, type EntityRecord, type RelationshipRecord } from '../../data/records';
 import {
   asLinkConnection,
   asRelationshipConnection,
@@ -102,7 +102,7 @@ const relationshipResolvers: Resolvers = {
     qualifiers: (rel) => propertyPairs(rel.props),
     provenance: (rel) => storedProvenance(rel.props),
   },
-  Node: { __resolveType: (record) => (isRelationshipRecord(record) ? 'Relationship' : record.label) },
+  Node: { __resolveType: (record) => (isChangeRecord(record) ? 'Change' : isRelationshipRecord(record) ? 'Relationship' : record.label) },
   Entity: { __resolveType: (entity) => entity.label },
 };
 

@@ -8,7 +8,9 @@ import { version as serverVersion } from '../../../package.json';
 
 function nodeById(id: string, argument: string, ctx: RequestContext): Promise<NodeRecord | null> {
   const decoded = fromAnyGlobalId(id, argument);
-  return decoded.kind === 'entity' ? ctx.loaders.entityByUid.load(decoded.uid) : ctx.loaders.relationshipById.load(decoded);
+  if (decoded.kind === 'entity') return ctx.loaders.entityByUid.load(decoded.uid);
+  if (decoded.kind === 'change') return ctx.loaders.changeBySequence.load(decoded.sequence);
+  return ctx.loaders.relationshipById.load(decoded);
 }
 
 export const rootResolvers: Resolvers = {

@@ -14,9 +14,12 @@ export const sourceResolvers: Resolvers = {
   },
   Provenance: {
     source: async (entry, _args, ctx) => {
+      if (!entry.source) return null;
       const source = await ctx.loaders.entityByUid.load(`Source:${entry.source}`);
       if (!source) throw new Error(`Provenance names unknown source ${entry.source}.`);
       return source;
     },
+    enteredBy: (entry) => entry.enteredBy ?? null,
+    enteredOn: (entry) => entry.enteredOn ?? null,
   },
 };

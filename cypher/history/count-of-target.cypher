@@ -1,0 +1,4 @@
+// How many changes one entity or relationship has had.
+MATCH (c:Change)
+WHERE c.targetUid = $targetUid
+RETURN count(c) AS count

@@ -1,0 +1,3 @@
+// Deletes one relationship by type and stored id.
+MATCH (:Entity)-[r:{{type}} {id: $id}]->(:Entity)
+DELETE r

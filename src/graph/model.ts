@@ -1,0 +1,261 @@
+import { ISO_ALPHA2_CODES } from './countryCodes';
+import { NODE_LABELS, type NodeLabel, type RelationshipType } from './vocabulary';
+
+/**
+ * What a write may store: per entity kind, the fields of its `<Kind>FieldsInput` and the stored property each
+ * one becomes; per relationship type, the kinds it may join and the qualifiers it has. Mutations, the seed and
+ * (next) import validate against this one table; a unit test checks it against the SDL's input types.
+ */
+
+export type FieldType =
+  /** A one-line name or label (no control characters, at most `write.maxNameLength`). */
+  | 'name'
+  /** Prose: descriptions, notes, statements (line breaks allowed, at most `write.maxTextLength`). */
+  | 'text'
+  | 'int'
+  | 'float'
+  | 'date'
+  | 'url'
+  | 'boolean'
+  /** A member of a GraphQL enum (GraphQL checks the value; import checks it against `values`). */
+  | 'enum'
+  | 'nameList'
+  | 'enumList';
+
+export interface FieldSpec {
+  type: FieldType;
+  /** The stored property (defaults to the field's name). */
+  property?: string;
+  /** Enum members, for `enum` and `enumList`. */
+  values?: readonly string[];
+  /** Must be given on create. */
+  required?: boolean;
+}
+
+const ORGANIZATION_KINDS = ['GEOLOGICAL_SURVEY', 'INTERGOVERNMENTAL_ORGANIZATION', 'NON_GOVERNMENTAL_ORGANIZATION', 'REGIONAL_ORGANIZATION', 'UNIVERSITY', 'RESEARCH_INSTITUTE', 'GOVERNMENT_BODY', 'NETWORK'];
+const EVENT_KINDS = ['CONFERENCE', 'MEETING', 'ANNUAL_SESSION', 'CONGRESS', 'SYMPOSIUM'];
+const SOURCE_KINDS = ['PRIMARY_SOURCE', 'PUBLIC_REFERENCE', 'STANDARD', 'SYNTHETIC'];
+const CLAIM_QUALIFIERS = ['EXACT', 'MORE_THAN', 'AT_LEAST', 'APPROXIMATELY'];
+
+export const ENTITY_FIELDS: Record<NodeLabel, Readonly<Record<string, FieldSpec>>> = {
+  Source: {
+    name: { type: 'name' },
+    title: { type: 'name', required: true },
+    url: { type: 'url' },
+    publisher: { type: 'name' },
+    sourceKind: { type: 'enum', property: 'kind', values: SOURCE_KINDS, required: true },
+    publishedOn: { type: 'date' },
+    retrievedOn: { type: 'date' },
+    note: { type: 'text' },
+  },
+  Country: {
+    name: { type: 'name', required: true },
+    alpha3: { type: 'name' },
+    numericCode: { type: 'name', property: 'numeric' },
+    aliases: { type: 'nameList' },
+  },
+  Region: {
+    name: { type: 'name', required: true },
+    level: { type: 'enum', values: ['WORLD', 'CONTINENT', 'SUB_REGION', 'INTERMEDIATE_REGION'] },
+    aliases: { type: 'nameList' },
+  },
+  Organization: {
+    name: { type: 'name', required: true },
+    acronym: { type: 'name' },
+    aliases: { type: 'nameList' },
+    nameZh: { type: 'name' },
+    organizationKind: { type: 'enum', property: 'kind', values: ORGANIZATION_KINDS },
+    foundedYear: { type: 'int' },
+    foundingNote: { type: 'text' },
+    rorId: { type: 'url' },
+    wikidataId: { type: 'name' },
+    website: { type: 'url' },
+  },
+  Agreement: {
+    name: { type: 'name', required: true },
+    agreementKind: { type: 'enum', property: 'kind', values: ['MOU', 'PROJECT_AGREEMENT'] },
+    signedOn: { type: 'date' },
+    startDate: { type: 'date' },
+    endDate: { type: 'date' },
+  },
+  Project: {
+    name: { type: 'name', required: true },
+    description: { type: 'text' },
+    level: { type: 'enum', values: ['PROGRAMME', 'PROJECT'] },
+    status: { type: 'enum', values: ['PIPELINE', 'IMPLEMENTATION', 'FINALISATION', 'CLOSED', 'CANCELLED', 'SUSPENDED'] },
+    collaborationTypes: { type: 'enumList', values: ['BILATERAL', 'MULTILATERAL'] },
+    partnerDescription: { type: 'text' },
+    plannedStart: { type: 'date' },
+    actualStart: { type: 'date' },
+    plannedEnd: { type: 'date' },
+    actualEnd: { type: 'date' },
+  },
+  Theme: {
+    name: { type: 'name', required: true },
+    sourceLabel: { type: 'name' },
+    lists: { type: 'enumList', values: ['PROJECT_THEME', 'FOCUS_AREA'] },
+  },
+  Person: {
+    name: { type: 'name', required: true },
+    orcid: { type: 'name' },
+  },
+  Position: {
+    name: { type: 'name', required: true },
+    title: { type: 'name' },
+    description: { type: 'text' },
+  },
+  Event: {
+    name: { type: 'name', required: true },
+    officialName: { type: 'name' },
+    aliases: { type: 'nameList' },
+    eventKind: { type: 'enum', property: 'kind', values: EVENT_KINDS },
+    year: { type: 'int' },
+    edition: { type: 'int' },
+    series: { type: 'name' },
+    city: { type: 'name' },
+    startDate: { type: 'date' },
+    endDate: { type: 'date' },
+  },
+  TrainingProgram: {
+    name: { type: 'name', required: true },
+    description: { type: 'text' },
+    traineeDescription: { type: 'text' },
+    traineeCount: { type: 'int', property: 'traineeCountMin' },
+    traineeCountQualifier: { type: 'enum', values: CLAIM_QUALIFIERS },
+    countryCount: { type: 'int' },
+  },
+  Claim: {
+    name: { type: 'name', required: true },
+    statement: { type: 'text', required: true },
+    metric: { type: 'name', required: true },
+    value: { type: 'float', required: true },
+    unit: { type: 'enum', values: ['COUNTRIES', 'PEOPLE', 'ORGANIZATIONS'], required: true },
+    qualifier: { type: 'enum', values: CLAIM_QUALIFIERS, required: true },
+    period: { type: 'name' },
+    partnerTypes: { type: 'nameList' },
+    agreementTypes: { type: 'nameList' },
+  },
+};
+
+/** Pairs of date (or year) fields where the second may not come before the first. */
+export const ORDERED_FIELD_PAIRS: ReadonlyArray<readonly [string, string]> = [
+  ['startDate', 'endDate'],
+  ['plannedStart', 'plannedEnd'],
+  ['actualStart', 'actualEnd'],
+  ['startYear', 'endYear'],
+];
+
+/** The qualifiers of `LinkQualifiersInput`, and the stored property each becomes. */
+export const QUALIFIER_FIELDS: Readonly<Record<string, FieldSpec>> = {
+  startDate: { type: 'date' },
+  endDate: { type: 'date' },
+  startYear: { type: 'int' },
+  endYear: { type: 'int' },
+  city: { type: 'name' },
+  asOf: { type: 'name' },
+  holderNamed: { type: 'boolean' },
+  sourceLabel: { type: 'name' },
+  mapping: { type: 'enum', values: ['EXACT', 'CLOSEST', 'AMBIGUOUS'] },
+  count: { type: 'int' },
+  organizerRole: { type: 'enum', property: 'role', values: ['ORGANIZER', 'CO_ORGANIZER', 'HOST'] },
+  participationRole: { type: 'enum', property: 'role', values: ['FUNDING', 'ACCOUNTABLE', 'EXTENDING', 'IMPLEMENTING'] },
+  partyRole: { type: 'name', property: 'role' },
+};
+
+export interface RelationshipRule {
+  /** Kinds at the start and at the end. */
+  from: readonly NodeLabel[];
+  to: readonly NodeLabel[];
+  /** Names of QUALIFIER_FIELDS this type has. */
+  qualifiers: readonly string[];
+}
+
+const ANY: readonly NodeLabel[] = NODE_LABELS.filter((label) => label !== 'Source');
+
+export const RELATIONSHIP_RULES: Record<RelationshipType, RelationshipRule> = {
+  PART_OF: { from: ['Organization'], to: ['Organization'], qualifiers: ['startDate', 'endDate', 'startYear', 'endYear'] },
+  HEADQUARTERED_IN: { from: ['Organization'], to: ['Country'], qualifiers: ['city'] },
+  MEMBER_OF: { from: ['Country'], to: ['Organization'], qualifiers: ['asOf'] },
+  IN_REGION: { from: ['Country'], to: ['Region'], qualifiers: [] },
+  PART_OF_REGION: { from: ['Region'], to: ['Region'], qualifiers: [] },
+  HOLDS: { from: ['Person'], to: ['Position'], qualifiers: ['startDate', 'endDate'] },
+  AFFILIATED_WITH: { from: ['Person'], to: ['Organization'], qualifiers: ['startDate', 'endDate'] },
+  POSITION_IN: { from: ['Position'], to: ['Organization'], qualifiers: [] },
+  HELD_BY_STAFF_OF: { from: ['Position'], to: ['Organization'], qualifiers: ['holderNamed'] },
+  ORGANIZED: { from: ['Organization'], to: ['Event'], qualifiers: ['organizerRole'] },
+  IN_SERIES_OF: { from: ['Event'], to: ['Organization'], qualifiers: [] },
+  HELD_IN: { from: ['Event'], to: ['Country'], qualifiers: ['city'] },
+  PARTICIPATES_IN: { from: ['Organization'], to: ['Project'], qualifiers: ['participationRole'] },
+  TARGETS: { from: ['Project'], to: ['Region', 'Country'], qualifiers: ['sourceLabel', 'mapping'] },
+  HAS_THEME: { from: ['Project'], to: ['Theme'], qualifiers: [] },
+  PARTY_TO: { from: ['Organization'], to: ['Agreement'], qualifiers: ['partyRole'] },
+  PROVIDES: { from: ['Organization'], to: ['TrainingProgram'], qualifiers: [] },
+  TRAINEES_FROM: { from: ['TrainingProgram'], to: ['Region'], qualifiers: ['sourceLabel', 'mapping', 'count'] },
+  ABOUT: { from: ['Claim'], to: ANY, qualifiers: [] },
+  SCOPED_TO: { from: ['Claim'], to: ['Region'], qualifiers: ['sourceLabel', 'mapping'] },
+};
+
+/** UN M49 codes of the world, its regions, sub-regions and intermediate regions (not of countries). */
+export const M49_REGION_CODES: ReadonlySet<string> = new Set([
+  '001', '002', '015', '202', '014', '017', '018', '011', '019', '419', '029', '013', '005', '021',
+  '142', '143', '030', '035', '034', '145', '150', '151', '154', '830', '039', '155', '009', '053', '054', '057', '061',
+]);
+
+const COUNTRY_CODES: ReadonlySet<string> = new Set(ISO_ALPHA2_CODES);
+const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$/;
+
+/** Why `key` cannot be the natural key of a `label`, or null when it can. */
+export function keyProblem(label: NodeLabel, key: string): string | null {
+  if (label === 'Country') return COUNTRY_CODES.has(key) ? null : `"${key}" is not an ISO 3166-1 alpha-2 country code (e.g. CN).`;
+  if (label === 'Region') return M49_REGION_CODES.has(key) ? null : `"${key}" is not a UN M49 region code (e.g. 142 for Asia).`;
+  return SLUG.test(key) ? null : `"${key}" is not a slug: lower-case letters, digits and inner hyphens, at most 80 characters (e.g. geological-survey-of-japan).`;
+}
+
+/** Properties that repeat the natural key under the name the field uses for it (ISO alpha-2, M49). */
+export const KEY_ALIAS_PROPERTY: Partial<Record<NodeLabel, string>> = { Country: 'alpha2', Region: 'm49' };
+
+/** Every stored property a write of this label may set (the facts, without derived bookkeeping). */
+export function factProperties(label: NodeLabel): string[] {
+  return Object.entries(ENTITY_FIELDS[label]).map(([field, spec]) => spec.property ?? field);
+}
+
+/** The spec of a stored fact property of `label`, by its stored name. */
+export function specOfProperty(label: NodeLabel, property: string): { field: string; spec: FieldSpec } | null {
+  for (const [field, spec] of Object.entries(ENTITY_FIELDS[label])) if ((spec.property ?? field) === property) return { field, spec };
+  return null;
+}
+
+/** Input fields (as the API names them) → stored properties (as Neo4j holds them). */
+export function storedFromFields(label: NodeLabel, fields: Record<string, unknown>): Record<string, unknown> {
+  const specs = ENTITY_FIELDS[label];
+  return Object.fromEntries(Object.entries(fields).map(([field, value]) => [specs[field]?.property ?? field, value]));
+}
+
+/** Stored properties → input fields; properties that are not facts of the label are left out. */
+export function fieldsFromStored(label: NodeLabel, stored: Record<string, unknown>): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const [field, spec] of Object.entries(ENTITY_FIELDS[label])) {
+    const value = stored[spec.property ?? field];
+    if (value !== undefined && value !== null) fields[field] = value;
+  }
+  return fields;
+}
+
+/** Qualifier input fields → stored relationship properties (e.g. organizerRole → role). */
+export function storedQualifiers(qualifiers: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(qualifiers)
+      .filter(([, value]) => value !== null && value !== undefined)
+      .map(([name, value]) => [QUALIFIER_FIELDS[name]?.property ?? name, value]),
+  );
+}
+
+/** Stored relationship properties → the qualifier input fields of `type`. */
+export function qualifiersFromStored(type: RelationshipType, stored: Record<string, unknown>): Record<string, unknown> {
+  const qualifiers: Record<string, unknown> = {};
+  for (const name of RELATIONSHIP_RULES[type].qualifiers) {
+    const value = stored[QUALIFIER_FIELDS[name].property ?? name];
+    if (value !== undefined && value !== null) qualifiers[name] = value;
+  }
+  return qualifiers;
+}

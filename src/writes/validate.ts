@@ -10,8 +10,10 @@ import type { UserError } from './userErrors';
  * guard callers that bypass GraphQL (seed, import), so nothing reaches the graph unchecked.
  */
 
-// C0 and C1 control characters; prose may keep line breaks and tabs.
+// C0 and C1 control characters; prose may keep line breaks and tabs. Matching them is the point here.
+// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+// eslint-disable-next-line no-control-regex
 const CONTROL_EXCEPT_LINE_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 

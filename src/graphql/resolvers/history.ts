@@ -30,7 +30,8 @@ const entityHistory = {
 export const historyResolvers: Resolvers = {
   ...(Object.fromEntries(NODE_LABELS.map((label) => [label, entityHistory])) as Resolvers),
   Query: {
-    changes: (_parent, args, ctx) => changeFeed(ctx.cypher, args.since, args),
+    // graphql-scalars parses DateTime into a Date.
+    changes: (_parent, args, ctx) => changeFeed(ctx.cypher, args.since ? new Date(args.since as unknown as string).toISOString() : null, args),
   },
   Relationship: {
     version: (rel: RelationshipRecord) => Number(rel.props.version ?? 1),

@@ -35,12 +35,16 @@ function fieldNames(values: readonly string[] | null | undefined, known: readonl
   return (values ?? []).map((value) => known.find((name) => snake(name) === value) ?? value);
 }
 
-/** The payload of one mutation field: what `work` wrote, or the `refused` shape with the input's problems. */
-async function attempt(ctx: RequestContext, role: Role, input: Input, refused: object, work: (writer: Writer) => Promise<object>): Promise<never> {
+/**
+ * The payload of one mutation field: `work` writes and returns how to present what it wrote — run after the
+ * commit, so the payload reads the written state — or the `refused` shape with the input's problems.
+ */
+async function attempt(ctx: RequestContext, role: Role, input: Input, refused: object, work: (writer: Writer) => Promise<() => object>): Promise<never> {
   const principal = requireRole(ctx.viewer, role);
   const clientMutationId = input.clientMutationId ?? null;
   try {
-    return { ...(await ctx.write(principal, work)), userErrors: [] as UserError[], clientMutationId } as never;
+    const present = await ctx.write(principal, work);
+    return { ...present(), userErrors: [] as UserError[], clientMutationId } as never;
   } catch (error) {
     if (error instanceof WriteRefused) return { ...refused, userErrors: error.userErrors, clientMutationId } as never;
     throw error;
@@ -52,7 +56,7 @@ function change(ctx: RequestContext, sequence: number | null) {
 }
 
 function entityPayload(label: NodeLabel, ctx: RequestContext, write: EntityWrite) {
-  return { [lcfirst(label)]: write.entity, created: write.created, changed: write.changed, change: change(ctx, write.sequence) };
+  return () => ({ [lcfirst(label)]: write.entity, created: write.created, changed: write.changed, change: change(ctx, write.sequence) });
 }
 
 /** An entity ID of the mutation's own kind, as a uid; another kind is NOT_FOUND for this mutation. */
@@ -104,7 +108,7 @@ export const mutationResolvers: Resolvers = {
       attempt(ctx, 'admin', input, { deletedId: null, removedRelationships: 0, change: null }, async (writer) => {
         const uid = entityUidOf(input.id, 'id');
         const outcome = await deleteEntity(writer, uid, input.expectedVersion, input.cascade ?? [], await provenanceEntry(writer, input.provenance, ['provenance']), LIMITS.write.cascadeRelationships);
-        return { deletedId: toGlobalId(uid), removedRelationships: outcome.removedRelationships, change: change(ctx, outcome.sequence) };
+        return () => ({ deletedId: toGlobalId(uid), removedRelationships: outcome.removedRelationships, change: change(ctx, outcome.sequence) });
       }),
     link: (_parent, { input }, ctx) =>
       attempt(ctx, 'editor', input, linkRefused, async (writer) => {
@@ -112,7 +116,7 @@ export const mutationResolvers: Resolvers = {
         const toUid = entityUidOf(input.to, 'to');
         const entry = await provenanceEntry(writer, input.provenance, ['provenance']);
         const written = await link(writer, input.type as RelationshipType, fromUid, toUid, plainValues(input.qualifiers), entry);
-        return { relationship: relationshipOf(ctx, written.link), created: written.created, changed: written.changed, change: change(ctx, written.sequence) };
+        return () => ({ relationship: relationshipOf(ctx, written.link), created: written.created, changed: written.changed, change: change(ctx, written.sequence) });
       }),
     updateLink: (_parent, { input }, ctx) =>
       attempt(ctx, 'editor', input, linkRefused, async (writer) => {
@@ -120,13 +124,13 @@ export const mutationResolvers: Resolvers = {
         const entry = await provenanceEntry(writer, input.provenance, ['provenance']);
         const unset = fieldNames(input.unset, Object.keys(QUALIFIER_FIELDS));
         const written = await updateLink(writer, ref.type, ref.id, plainValues(input.set), unset, entry, input.expectedVersion);
-        return { relationship: relationshipOf(ctx, written.link), created: false, changed: written.changed, change: change(ctx, written.sequence) };
+        return () => ({ relationship: relationshipOf(ctx, written.link), created: false, changed: written.changed, change: change(ctx, written.sequence) });
       }),
     unlink: (_parent, { input }, ctx) =>
       attempt(ctx, 'editor', input, { unlinkedId: null, change: null }, async (writer) => {
         const ref = fromRelationshipGlobalId(input.id, 'input.id');
         const outcome = await unlink(writer, ref.type, ref.id, await provenanceEntry(writer, input.provenance, ['provenance']), input.expectedVersion);
-        return { unlinkedId: input.id, change: change(ctx, outcome.sequence) };
+        return () => ({ unlinkedId: input.id, change: change(ctx, outcome.sequence) });
       }),
     revertChange: (_parent, { input }, ctx) =>
       attempt(ctx, 'admin', input, { change: null, reverted: null }, async (writer) => {
@@ -135,7 +139,7 @@ export const mutationResolvers: Resolvers = {
         if (!row) throw new WriteRefused([{ field: ['changeId'], code: 'NOT_FOUND', message: `no change ${input.changeId}.` }]);
         const entry = await provenanceEntry(writer, { note: input.note ?? `Revert of change ${sequence}.`, confidence: 'HIGH' }, ['note']);
         const done = await revertChange(writer, row.change as StoredChange, entry, LIMITS.write.cascadeRelationships);
-        return { change: change(ctx, done), reverted: change(ctx, sequence) };
+        return () => ({ change: change(ctx, done), reverted: change(ctx, sequence) });
       }),
   },
 };

@@ -52,6 +52,7 @@ const config: CodegenConfig = {
           URL: 'string',
           NonNegativeInt: 'number',
           PositiveInt: 'number',
+          DateTime: { input: 'Date', output: 'Date | string' },
         },
       },
     },

@@ -47,6 +47,12 @@ export const LIMITS = {
     networkLinks: { min: 1, max: 1_000, default: 100 },
     itemsPerLink: { min: 0, max: 50, default: 5 },
   },
+  auth: {
+    /** `apiKeys(first:)`. */
+    apiKeysPage: { min: 0, max: 100, default: 20 },
+    /** The name given to an API key (characters). */
+    apiKeyName: 100,
+  },
   request: {
     /** Apollo's parser stops at this many tokens (parseOptions.maxTokens). */
     maxTokens: 5_000,

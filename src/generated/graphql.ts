@@ -18,6 +18,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** An ISO 3166-1 alpha-2 country code, e.g. `CN`. Case-insensitive on input; always upper case on output. */
   CountryCode: { input: string; output: string; }
+  /** An instant in time, RFC 3339 / ISO 8601 with a time zone, e.g. `2026-12-01T14:32:04.000Z` (always UTC on output). */
+  DateTime: { input: Date; output: Date | string; }
   /** A calendar date without time, `YYYY-MM-DD` (ISO 8601). */
   LocalDate: { input: string; output: string; }
   /** An integer that is zero or more. */
@@ -203,6 +205,50 @@ export type AnalyticsRankedCountriesArgs = {
 export type AnalyticsRankedOrganizationsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   relationshipTypes?: InputMaybe<Array<RelationshipType>>;
+};
+
+/**
+ * A bearer credential for writes, sent as `Authorization: Bearer gcg_<id>_<secret>`. The secret is shown once,
+ * when the key is created; the server keeps only a hash of it.
+ */
+export type ApiKey = {
+  __typename?: 'ApiKey';
+  /** When the key was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Who created it: an admin's principal id (`key:…`, `jwt:…`) or `cli:<user>` for `npm run keys`. */
+  createdBy: Scalars['String']['output'];
+  /** The key's public id: the part of its token after `gcg_`, and the principal `key:<id>` in history. */
+  id: Scalars['ID']['output'];
+  /** When the key was last used to authenticate (recorded at most once per key cache period); null if never. */
+  lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What the key is for, as its creator named it. */
+  name: Scalars['String']['output'];
+  /** When the key was revoked; null while it is valid. A revoked key is refused (within the key cache time). */
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What the key may do. */
+  role: Role;
+};
+
+/** A page of API keys, oldest first. */
+export type ApiKeyConnection = {
+  __typename?: 'ApiKeyConnection';
+  /** The keys of this page with their cursors. */
+  edges: Array<ApiKeyEdge>;
+  /** The keys of this page. */
+  nodes: Array<ApiKey>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** How many API keys exist, revoked ones included. */
+  totalCount: Scalars['NonNegativeInt']['output'];
+};
+
+/** An API key in a page. */
+export type ApiKeyEdge = {
+  __typename?: 'ApiKeyEdge';
+  /** Pass as `after` to continue after this key. */
+  cursor: Scalars['String']['output'];
+  /** The key. */
+  node: ApiKey;
 };
 
 /**
@@ -691,6 +737,29 @@ export type CountryOrderField =
   /** The English name. */
   | 'NAME';
 
+/** The key to create. */
+export type CreateApiKeyInput = {
+  /** Any string; returned unchanged in the payload. */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** What the key is for (who or which system uses it): 1 to {{limit:auth.apiKeyName}} characters, no control characters. */
+  name: Scalars['String']['input'];
+  /** What the key may do. */
+  role: Role;
+};
+
+/** The result of `createApiKey`. */
+export type CreateApiKeyPayload = {
+  __typename?: 'CreateApiKeyPayload';
+  /** The key that was created; null when there are user errors. */
+  apiKey?: Maybe<ApiKey>;
+  /** The `clientMutationId` of the input. */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** The token to send as `Authorization: Bearer …`. Shown only here, only once: store it now. Null when there are user errors. */
+  key?: Maybe<Scalars['String']['output']>;
+  /** Problems with the input; empty when the key was created. */
+  userErrors: Array<UserError>;
+};
+
 /** The direction of a relationship as seen from an entity. */
 export type Direction =
   /** From the other entity to this one. */
@@ -1100,6 +1169,36 @@ export type LinkOrderField =
   | 'KEY'
   /** Their name (case- and accent-insensitive). */
   | 'NAME';
+
+/**
+ * Every change to the graph. Each mutation takes one `input` and returns a payload with what it changed, the
+ * `clientMutationId` it was given and `userErrors` for expected problems (nothing is changed when there are any).
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Creates an API key and returns its token, once. Needs the admin role. */
+  createApiKey: CreateApiKeyPayload;
+  /** Revokes an API key: it is refused from then on (within the key cache time). Revoking twice is harmless. Needs the admin role. */
+  revokeApiKey: RevokeApiKeyPayload;
+};
+
+
+/**
+ * Every change to the graph. Each mutation takes one `input` and returns a payload with what it changed, the
+ * `clientMutationId` it was given and `userErrors` for expected problems (nothing is changed when there are any).
+ */
+export type MutationCreateApiKeyArgs = {
+  input: CreateApiKeyInput;
+};
+
+
+/**
+ * Every change to the graph. Each mutation takes one `input` and returns a payload with what it changed, the
+ * `clientMutationId` it was given and `userErrors` for expected problems (nothing is changed when there are any).
+ */
+export type MutationRevokeApiKeyArgs = {
+  input: RevokeApiKeyInput;
+};
 
 /** Which entities a cooperation network links. */
 export type NetworkKind =
@@ -2178,6 +2277,8 @@ export type Query = {
    * only when it is selected.
    */
   analytics: Analytics;
+  /** Every API key, oldest first, revoked ones included; never their secrets. Needs the admin role. */
+  apiKeys: ApiKeyConnection;
   /** A claim by key. */
   claim?: Maybe<Claim>;
   /** Aggregate statements the source makes without breaking them down, as a cursor connection. */
@@ -2296,6 +2397,16 @@ export type QueryAllShortestPathsArgs = {
   maxLength?: InputMaybe<Scalars['Int']['input']>;
   relationshipTypes?: InputMaybe<Array<RelationshipType>>;
   to: Scalars['ID']['input'];
+};
+
+
+/**
+ * The root of every read. Each kind of entity can be fetched by its global `id` (`node`, `nodes`), by its
+ * natural key (an ISO code, an M49 code, an acronym or a slug) or listed as a paginated, filterable connection.
+ */
+export type QueryApiKeysArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2960,6 +3071,35 @@ export type RelationshipType =
   /** TrainingProgram → Region its trainees come from. */
   | 'TRAINEES_FROM';
 
+/** The key to revoke. */
+export type RevokeApiKeyInput = {
+  /** Any string; returned unchanged in the payload. */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The key's id (`ApiKey.id`, the part of the token after `gcg_`). */
+  id: Scalars['ID']['input'];
+};
+
+/** The result of `revokeApiKey`. */
+export type RevokeApiKeyPayload = {
+  __typename?: 'RevokeApiKeyPayload';
+  /** The revoked key; null when there are user errors. */
+  apiKey?: Maybe<ApiKey>;
+  /** The `clientMutationId` of the input. */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Problems with the input (e.g. `NOT_FOUND` when no key has this id); empty when the key is revoked. */
+  userErrors: Array<UserError>;
+};
+
+/**
+ * What a caller may change. Reads are public. `EDITOR` may create, update, upsert, link and unlink; `ADMIN` may
+ * do all that and also delete, revert changes and manage API keys.
+ */
+export type Role =
+  /** Everything an editor may do, plus deleting, reverting and managing API keys. */
+  | 'ADMIN'
+  /** Creates, updates, upserts, links and unlinks. */
+  | 'EDITOR';
+
 /** One page of search results, best match first. */
 export type SearchConnection = {
   __typename?: 'SearchConnection';
@@ -3403,6 +3543,17 @@ export type TypeCount = {
   type: RelationshipType;
 };
 
+/** An expected problem with a mutation's input: which field, a stable code and a message for people. */
+export type UserError = {
+  __typename?: 'UserError';
+  /** A stable code to branch on, e.g. `BAD_USER_INPUT`, `NOT_FOUND`. */
+  code: Scalars['String']['output'];
+  /** The path of the input field at fault, e.g. `["input", "name"]`. */
+  field?: Maybe<Array<Scalars['String']['output']>>;
+  /** What is wrong, for people. */
+  message: Scalars['String']['output'];
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -3482,6 +3633,9 @@ export type ResolversTypes = {
   AgreementEdge: ResolverTypeWrapper<EdgeRecord<EntityRecord>>;
   AgreementKind: ResolverTypeWrapper<Partial<AgreementKind>>;
   Analytics: ResolverTypeWrapper<Partial<Omit<Analytics, 'cooperationNetwork' | 'countsBy' | 'eventTimeline' | 'rankedCountries' | 'rankedOrganizations'> & { cooperationNetwork: ResolversTypes['CooperationNetwork'], countsBy: ResolversTypes['GroupCounts'], eventTimeline: Array<ResolversTypes['TimelineYear']>, rankedCountries: Array<ResolversTypes['RankedEntity']>, rankedOrganizations: Array<ResolversTypes['RankedEntity']> }>>;
+  ApiKey: ResolverTypeWrapper<Partial<ApiKey>>;
+  ApiKeyConnection: ResolverTypeWrapper<Partial<ApiKeyConnection>>;
+  ApiKeyEdge: ResolverTypeWrapper<Partial<ApiKeyEdge>>;
   Boolean: ResolverTypeWrapper<Partial<Scalars['Boolean']['output']>>;
   Claim: ResolverTypeWrapper<EntityRecord>;
   ClaimConnection: ResolverTypeWrapper<ConnectionRecord<EntityRecord>>;
@@ -3512,6 +3666,9 @@ export type ResolversTypes = {
   CountryMembershipEdge: ResolverTypeWrapper<RelationshipRecord>;
   CountryOrder: ResolverTypeWrapper<Partial<CountryOrder>>;
   CountryOrderField: ResolverTypeWrapper<Partial<CountryOrderField>>;
+  CreateApiKeyInput: ResolverTypeWrapper<Partial<CreateApiKeyInput>>;
+  CreateApiKeyPayload: ResolverTypeWrapper<Partial<CreateApiKeyPayload>>;
+  DateTime: ResolverTypeWrapper<Partial<Scalars['DateTime']['output']>>;
   Direction: ResolverTypeWrapper<Partial<Direction>>;
   Entity: ResolverTypeWrapper<EntityRecord>;
   EntityKind: ResolverTypeWrapper<Partial<EntityKind>>;
@@ -3540,6 +3697,7 @@ export type ResolversTypes = {
   LinkOrder: ResolverTypeWrapper<Partial<LinkOrder>>;
   LinkOrderField: ResolverTypeWrapper<Partial<LinkOrderField>>;
   LocalDate: ResolverTypeWrapper<Partial<Scalars['LocalDate']['output']>>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NetworkKind: ResolverTypeWrapper<Partial<NetworkKind>>;
   Node: ResolverTypeWrapper<NodeRecord>;
   NonNegativeInt: ResolverTypeWrapper<Partial<Scalars['NonNegativeInt']['output']>>;
@@ -3616,6 +3774,9 @@ export type ResolversTypes = {
   RelationshipConnection: ResolverTypeWrapper<ConnectionRecord<RelationshipRecord>>;
   RelationshipEdge: ResolverTypeWrapper<EdgeRecord<RelationshipRecord>>;
   RelationshipType: ResolverTypeWrapper<Partial<RelationshipType>>;
+  RevokeApiKeyInput: ResolverTypeWrapper<Partial<RevokeApiKeyInput>>;
+  RevokeApiKeyPayload: ResolverTypeWrapper<Partial<RevokeApiKeyPayload>>;
+  Role: ResolverTypeWrapper<Partial<Role>>;
   SearchConnection: ResolverTypeWrapper<Partial<Omit<SearchConnection, 'edges'> & { edges: Array<ResolversTypes['SearchEdge']> }>>;
   SearchEdge: ResolverTypeWrapper<Partial<Omit<SearchEdge, 'node'> & { node: ResolversTypes['Entity'] }>>;
   SharedItemKind: ResolverTypeWrapper<Partial<SharedItemKind>>;
@@ -3644,6 +3805,7 @@ export type ResolversTypes = {
   TrainingProgramRegionMappingEdge: ResolverTypeWrapper<RelationshipRecord>;
   TypeCount: ResolverTypeWrapper<Partial<TypeCount>>;
   URL: ResolverTypeWrapper<Partial<Scalars['URL']['output']>>;
+  UserError: ResolverTypeWrapper<Partial<UserError>>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -3653,6 +3815,9 @@ export type ResolversParentTypes = {
   AgreementConnection: ConnectionRecord<EntityRecord>;
   AgreementEdge: EdgeRecord<EntityRecord>;
   Analytics: Partial<Omit<Analytics, 'cooperationNetwork' | 'countsBy' | 'eventTimeline' | 'rankedCountries' | 'rankedOrganizations'> & { cooperationNetwork: ResolversParentTypes['CooperationNetwork'], countsBy: ResolversParentTypes['GroupCounts'], eventTimeline: Array<ResolversParentTypes['TimelineYear']>, rankedCountries: Array<ResolversParentTypes['RankedEntity']>, rankedOrganizations: Array<ResolversParentTypes['RankedEntity']> }>;
+  ApiKey: Partial<ApiKey>;
+  ApiKeyConnection: Partial<ApiKeyConnection>;
+  ApiKeyEdge: Partial<ApiKeyEdge>;
   Boolean: Partial<Scalars['Boolean']['output']>;
   Claim: EntityRecord;
   ClaimConnection: ConnectionRecord<EntityRecord>;
@@ -3677,6 +3842,9 @@ export type ResolversParentTypes = {
   CountryMembershipConnection: LinkConnectionRecord;
   CountryMembershipEdge: RelationshipRecord;
   CountryOrder: Partial<CountryOrder>;
+  CreateApiKeyInput: Partial<CreateApiKeyInput>;
+  CreateApiKeyPayload: Partial<CreateApiKeyPayload>;
+  DateTime: Partial<Scalars['DateTime']['output']>;
   Entity: EntityRecord;
   EntityLinkConnection: LinkConnectionRecord;
   EntityLinkEdge: RelationshipRecord;
@@ -3700,6 +3868,7 @@ export type ResolversParentTypes = {
   Int: Partial<Scalars['Int']['output']>;
   LinkOrder: Partial<LinkOrder>;
   LocalDate: Partial<Scalars['LocalDate']['output']>;
+  Mutation: Record<PropertyKey, never>;
   Node: NodeRecord;
   NonNegativeInt: Partial<Scalars['NonNegativeInt']['output']>;
   Organization: EntityRecord;
@@ -3765,6 +3934,8 @@ export type ResolversParentTypes = {
   Relationship: RelationshipRecord;
   RelationshipConnection: ConnectionRecord<RelationshipRecord>;
   RelationshipEdge: EdgeRecord<RelationshipRecord>;
+  RevokeApiKeyInput: Partial<RevokeApiKeyInput>;
+  RevokeApiKeyPayload: Partial<RevokeApiKeyPayload>;
   SearchConnection: Partial<Omit<SearchConnection, 'edges'> & { edges: Array<ResolversParentTypes['SearchEdge']> }>;
   SearchEdge: Partial<Omit<SearchEdge, 'node'> & { node: ResolversParentTypes['Entity'] }>;
   SharedItems: Partial<Omit<SharedItems, 'items'> & { items: Array<ResolversParentTypes['Entity']> }>;
@@ -3789,6 +3960,7 @@ export type ResolversParentTypes = {
   TrainingProgramRegionMappingEdge: RelationshipRecord;
   TypeCount: Partial<TypeCount>;
   URL: Partial<Scalars['URL']['output']>;
+  UserError: Partial<UserError>;
 };
 
 export type AboutResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['About'] = ResolversParentTypes['About']> = {
@@ -3831,6 +4003,28 @@ export type AnalyticsResolvers<ContextType = RequestContext, ParentType extends 
   eventTimeline?: Resolver<Array<ResolversTypes['TimelineYear']>, ParentType, ContextType, Partial<AnalyticsEventTimelineArgs>>;
   rankedCountries?: Resolver<Array<ResolversTypes['RankedEntity']>, ParentType, ContextType, Partial<AnalyticsRankedCountriesArgs>>;
   rankedOrganizations?: Resolver<Array<ResolversTypes['RankedEntity']>, ParentType, ContextType, Partial<AnalyticsRankedOrganizationsArgs>>;
+};
+
+export type ApiKeyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+};
+
+export type ApiKeyConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ApiKeyConnection'] = ResolversParentTypes['ApiKeyConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ApiKeyEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
+};
+
+export type ApiKeyEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ApiKeyEdge'] = ResolversParentTypes['ApiKeyEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
 };
 
 export type ClaimResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Claim'] = ResolversParentTypes['Claim']> = {
@@ -4000,6 +4194,17 @@ export type CountryMembershipEdgeResolvers<ContextType = RequestContext, ParentT
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
 };
 
+export type CreateApiKeyPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CreateApiKeyPayload'] = ResolversParentTypes['CreateApiKeyPayload']> = {
+  apiKey?: Resolver<Maybe<ResolversTypes['ApiKey']>, ParentType, ContextType>;
+  clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
 export type EntityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Entity'] = ResolversParentTypes['Entity']> = {
   __resolveType: TypeResolveFn<'Agreement' | 'Claim' | 'Country' | 'Event' | 'Organization' | 'Person' | 'Position' | 'Project' | 'Region' | 'Source' | 'Theme' | 'TrainingProgram', ParentType, ContextType>;
 };
@@ -4140,6 +4345,11 @@ export type GroupCountsResolvers<ContextType = RequestContext, ParentType extend
 export interface LocalDateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['LocalDate'], any> {
   name: 'LocalDate';
 }
+
+export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  createApiKey?: Resolver<ResolversTypes['CreateApiKeyPayload'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
+  revokeApiKey?: Resolver<ResolversTypes['RevokeApiKeyPayload'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'input'>>;
+};
 
 export type NodeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
   __resolveType: TypeResolveFn<'Agreement' | 'Claim' | 'Country' | 'Event' | 'Organization' | 'Person' | 'Position' | 'Project' | 'Region' | 'Relationship' | 'Source' | 'Theme' | 'TrainingProgram', ParentType, ContextType>;
@@ -4544,6 +4754,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   agreements?: Resolver<ResolversTypes['AgreementConnection'], ParentType, ContextType, Partial<QueryAgreementsArgs>>;
   allShortestPaths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryAllShortestPathsArgs, 'from' | 'to'>>;
   analytics?: Resolver<ResolversTypes['Analytics'], ParentType, ContextType>;
+  apiKeys?: Resolver<ResolversTypes['ApiKeyConnection'], ParentType, ContextType, Partial<QueryApiKeysArgs>>;
   claim?: Resolver<Maybe<ResolversTypes['Claim']>, ParentType, ContextType, RequireFields<QueryClaimArgs, 'key'>>;
   claims?: Resolver<ResolversTypes['ClaimConnection'], ParentType, ContextType, Partial<QueryClaimsArgs>>;
   connection?: Resolver<ResolversTypes['ConnectionSummary'], ParentType, ContextType, RequireFields<QueryConnectionArgs, 'from' | 'to'>>;
@@ -4670,6 +4881,12 @@ export type RelationshipConnectionResolvers<ContextType = RequestContext, Parent
 export type RelationshipEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RelationshipEdge'] = ResolversParentTypes['RelationshipEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
+};
+
+export type RevokeApiKeyPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RevokeApiKeyPayload'] = ResolversParentTypes['RevokeApiKeyPayload']> = {
+  apiKey?: Resolver<Maybe<ResolversTypes['ApiKey']>, ParentType, ContextType>;
+  clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type SearchConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SearchConnection'] = ResolversParentTypes['SearchConnection']> = {
@@ -4847,12 +5064,21 @@ export interface UrlScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes[
   name: 'URL';
 }
 
+export type UserErrorResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = RequestContext> = {
   About?: AboutResolvers<ContextType>;
   Agreement?: AgreementResolvers<ContextType>;
   AgreementConnection?: AgreementConnectionResolvers<ContextType>;
   AgreementEdge?: AgreementEdgeResolvers<ContextType>;
   Analytics?: AnalyticsResolvers<ContextType>;
+  ApiKey?: ApiKeyResolvers<ContextType>;
+  ApiKeyConnection?: ApiKeyConnectionResolvers<ContextType>;
+  ApiKeyEdge?: ApiKeyEdgeResolvers<ContextType>;
   Claim?: ClaimResolvers<ContextType>;
   ClaimConnection?: ClaimConnectionResolvers<ContextType>;
   ClaimEdge?: ClaimEdgeResolvers<ContextType>;
@@ -4873,6 +5099,8 @@ export type Resolvers<ContextType = RequestContext> = {
   CountryLocationEdge?: CountryLocationEdgeResolvers<ContextType>;
   CountryMembershipConnection?: CountryMembershipConnectionResolvers<ContextType>;
   CountryMembershipEdge?: CountryMembershipEdgeResolvers<ContextType>;
+  CreateApiKeyPayload?: CreateApiKeyPayloadResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
   Entity?: EntityResolvers<ContextType>;
   EntityLinkConnection?: EntityLinkConnectionResolvers<ContextType>;
   EntityLinkEdge?: EntityLinkEdgeResolvers<ContextType>;
@@ -4890,6 +5118,7 @@ export type Resolvers<ContextType = RequestContext> = {
   GroupCount?: GroupCountResolvers<ContextType>;
   GroupCounts?: GroupCountsResolvers<ContextType>;
   LocalDate?: GraphQLScalarType;
+  Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   NonNegativeInt?: GraphQLScalarType;
   Organization?: OrganizationResolvers<ContextType>;
@@ -4949,6 +5178,7 @@ export type Resolvers<ContextType = RequestContext> = {
   Relationship?: RelationshipResolvers<ContextType>;
   RelationshipConnection?: RelationshipConnectionResolvers<ContextType>;
   RelationshipEdge?: RelationshipEdgeResolvers<ContextType>;
+  RevokeApiKeyPayload?: RevokeApiKeyPayloadResolvers<ContextType>;
   SearchConnection?: SearchConnectionResolvers<ContextType>;
   SearchEdge?: SearchEdgeResolvers<ContextType>;
   SharedItems?: SharedItemsResolvers<ContextType>;
@@ -4971,5 +5201,6 @@ export type Resolvers<ContextType = RequestContext> = {
   TrainingProgramRegionMappingEdge?: TrainingProgramRegionMappingEdgeResolvers<ContextType>;
   TypeCount?: TypeCountResolvers<ContextType>;
   URL?: GraphQLScalarType;
+  UserError?: UserErrorResolvers<ContextType>;
 };
 

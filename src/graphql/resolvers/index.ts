@@ -1,5 +1,7 @@
-import { CountryCodeResolver, LocalDateResolver, NonNegativeIntResolver, PositiveIntResolver, URLResolver } from 'graphql-scalars';
+import { CountryCodeResolver, DateTimeResolver, LocalDateResolver, NonNegativeIntResolver, PositiveIntResolver, URLResolver } from 'graphql-scalars';
+import type { AuthServices } from '../../auth';
 import type { Resolvers } from '../../generated/graphql';
+import { authResolvers } from './auth';
 import { analyticsResolvers } from './analytics';
 import { cooperationResolvers } from './cooperation';
 import { eventResolvers } from './events';
@@ -12,7 +14,11 @@ import { sourceResolvers } from './sources';
 import { traversalResolvers } from './traversal';
 
 /** All resolvers, merged per type: the table-driven generic ones first, then each area's own. */
-export function createResolvers(): Resolvers {
+export interface ResolverServices {
+  auth: AuthServices;
+}
+
+export function createResolvers(services: ResolverServices): Resolvers {
   const perType = mergeResolvers([
     genericResolvers(),
     rootResolvers,
@@ -24,6 +30,7 @@ export function createResolvers(): Resolvers {
     traversalResolvers as Resolvers,
     searchResolvers as Resolvers,
     analyticsResolvers as Resolvers,
+    authResolvers(services.auth),
   ]);
   return {
     CountryCode: CountryCodeResolver,
@@ -31,6 +38,7 @@ export function createResolvers(): Resolvers {
     URL: URLResolver,
     NonNegativeInt: NonNegativeIntResolver,
     PositiveInt: PositiveIntResolver,
+    DateTime: DateTimeResolver,
     ...perType,
   };
 }

@@ -91,17 +91,26 @@ async function withStore<T>(config: AppConfig, logger: Logger, work: (store: Api
 }
 
 async function connect(config: AppConfig, logger: Logger): Promise<Database> {
-  let database: Database;
   try {
-    database = await openDatabase(config, logger);
+    return await ready(await openDatabase(config, logger), 30_000);
   } catch (error) {
     if (config.neo4j.uri || !(error instanceof EmbeddedNeo4jError && /already in use|lock/i.test(error.message))) throw error;
     const uri = `bolt://127.0.0.1:${config.neo4j.embedded.boltPort}`;
     process.stderr.write(`keys: the embedded store is in use (is \`npm start\` running?); using its Neo4j at ${uri}\n`);
-    database = await openDatabase({ ...config, neo4j: { ...config.neo4j, uri } }, logger);
+    try {
+      return await ready(await openDatabase({ ...config, neo4j: { ...config.neo4j, uri } }, logger), 5_000);
+    } catch {
+      throw new EmbeddedNeo4jError(
+        `The embedded store in ${config.neo4j.embedded.dataDir} is locked and no Neo4j answers at ${uri}. ` +
+          'Set NEO4J_BOLT_PORT to the running server\'s, set NEO4J_URI, or stop the server.',
+      );
+    }
   }
+}
+
+async function ready(database: Database, timeoutMs: number): Promise<Database> {
   try {
-    await waitForNeo4j(database, 30_000);
+    await waitForNeo4j(database, timeoutMs);
     return database;
   } catch (error) {
     await database.close();

@@ -128,6 +128,12 @@ describe('API keys', () => {
     );
   });
 
+  test('a cursor that apiKeys did not make is BAD_USER_INPUT', async () => {
+    const response = await postGraphql(server.url, API_KEYS, { after: 'bm90LWEtY3Vyc29y' }, bearer(adminKey));
+    expect(codeOf(response)).toBe('BAD_USER_INPUT');
+    expect(response.body.errors?.[0].extensions?.argumentName).toBe('after');
+  });
+
   test.each([
     ['an empty name', '  ', 'BAD_USER_INPUT'],
     ['a name with control characters', 'bad\u0007name', 'BAD_USER_INPUT'],

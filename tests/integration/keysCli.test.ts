@@ -99,4 +99,10 @@ describe('against the embedded store while a server holds it', () => {
     const listed = await keys(['list', '--json'], env);
     expect(JSON.parse(listed.stdout).keys.map((key: { name: string }) => key.name)).toEqual(['while running']);
   });
+
+  test('with another Bolt port than the running Neo4j, the CLI says the store is locked and what to set', async () => {
+    const result = await keys(['list'], { ...env, NEO4J_BOLT_PORT: String(await freePort()) });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/is locked and no Neo4j answers at bolt:\/\/127\.0\.0\.1:\d+\. Set NEO4J_BOLT_PORT/);
+  });
 });

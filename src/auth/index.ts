@@ -18,5 +18,17 @@ export function createAuthServices(config: AuthConfig, runner: KeyStoreRunner, l
   const keys = new ApiKeyStore(runner);
   const keyVerifier = new ApiKeyVerifier(keys, config.apiKeyCacheTtlMs);
   const jwt = config.jwt ? JwtVerifier.fromConfig(config.jwt, logger) : undefined;
-  return { keys, keyVerifier, authenticate: (header) => authenticate(header, { apiKeys: keyVerifier, jwt }) };
+  return {
+    keys,
+    keyVerifier,
+    async authenticate(header) {
+      try {
+        return await authenticate(header, { apiKeys: keyVerifier, jwt });
+      } catch (error) {
+        // Refused credentials are worth a line for operators (probing, expired service tokens); the token never is.
+        logger.info({ reason: (error as Error).message }, 'credentials refused');
+        throw error;
+      }
+    },
+  };
 }

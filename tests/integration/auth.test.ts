@@ -241,6 +241,8 @@ describe('JWT', () => {
     expect(response.headers.get('www-authenticate')).toBe(INVALID_TOKEN);
     expect(codeOf(response)).toBe('UNAUTHENTICATED');
     expect(response.body.errors?.[0].message).toMatch(why);
+    expect(response.body.data).toBeUndefined();
+    expect(Object.keys(response.body.errors?.[0].extensions ?? {})).toEqual(['code']);
   });
 
   test('a token with a forged signature is UNAUTHENTICATED', async () => {

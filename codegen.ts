@@ -55,7 +55,7 @@ const config: CodegenConfig = {
           URL: 'string',
           NonNegativeInt: 'number',
           PositiveInt: 'number',
-          DateTime: 'string',
+          DateTime: { input: 'Date', output: 'Date | string' },
           JSON: 'unknown',
         },
       },

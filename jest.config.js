@@ -6,7 +6,14 @@
  */
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json' }];
 // dist/ holds a compiled copy (with its own package.json): keep jest's module map to the sources.
-const common = { testEnvironment: 'node', transform: { '^.+\\.ts$': tsJest }, modulePathIgnorePatterns: ['<rootDir>/dist/'] };
+// jose ships ES modules only, which jest (on Node 20) cannot require: its files are compiled to CommonJS for tests.
+const esmOnlyToCommonJs = ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022', isolatedModules: true } }];
+const common = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': tsJest, '/node_modules/jose/.+\\.js$': esmOnlyToCommonJs },
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  modulePathIgnorePatterns: ['<rootDir>/dist/'],
+};
 const withNeo4j = {
   globalSetup: '<rootDir>/tests/helpers/globalSetup.ts',
   globalTeardown: '<rootDir>/tests/helpers/globalTeardown.ts',

@@ -36,7 +36,36 @@ const environmentSchema = z.object({
   QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
   GRAPHIQL_ENABLED: booleanFlag.optional(),
   SEED_ON_EMPTY: booleanFlag.default(true),
+  API_KEY_CACHE_TTL_MS: z.coerce.number().int().min(0).max(600_000).default(30_000),
+  JWT_ISSUER: optionalString,
+  JWT_AUDIENCE: optionalString,
+  JWT_JWKS_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  JWT_JWKS_FILE: optionalString,
+  JWT_ROLES_CLAIM: z.string().min(1).default('roles'),
+  JWT_ALGORITHMS: optionalString,
 });
+
+/** Asymmetric signatures only: a shared-secret HMAC would let anyone holding the JWKS mint tokens, and `none` signs nothing. */
+export const JWT_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'] as const;
+export type JwtAlgorithm = (typeof JWT_ALGORITHMS)[number];
+const DEFAULT_JWT_ALGORITHMS: JwtAlgorithm[] = ['RS256', 'ES256', 'EdDSA'];
+
+export interface JwtConfig {
+  issuer: string;
+  audience: string;
+  /** Where the verification keys come from: a JWKS served at a URL, or a JWKS file. */
+  jwks: { url: string } | { file: string };
+  /** The claim holding `editor` / `admin` (a string or an array of strings). */
+  rolesClaim: string;
+  algorithms: JwtAlgorithm[];
+}
+
+export interface AuthConfig {
+  /** How long a verified API key is trusted without reading it again: a revocation takes effect within this time. */
+  apiKeyCacheTtlMs: number;
+  /** Unset: JWTs are not accepted (API keys still are). */
+  jwt?: JwtConfig;
+}
 
 export interface EmbeddedNeo4jConfig {
   dataDir: string;
@@ -63,6 +92,7 @@ export interface AppConfig {
   queryTimeoutMs: number;
   graphiqlEnabled: boolean;
   seedOnEmpty: boolean;
+  auth: AuthConfig;
   /** Repository root: where `cypher/`, `schema/`, `seed/` and `dist/web` are read from. */
   rootDir: string;
 }
@@ -102,7 +132,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = repos
     queryTimeoutMs: e.QUERY_TIMEOUT_MS,
     graphiqlEnabled: e.GRAPHIQL_ENABLED ?? e.NODE_ENV !== 'production',
     seedOnEmpty: e.SEED_ON_EMPTY,
+    auth: { apiKeyCacheTtlMs: e.API_KEY_CACHE_TTL_MS, jwt: jwtConfigFrom(e, rootDir) },
     rootDir,
+  };
+}
+
+/** JWT settings come as a set: all of issuer, audience and one JWKS source, or none of them (JWT off). */
+function jwtConfigFrom(e: z.infer<typeof environmentSchema>, rootDir: string): JwtConfig | undefined {
+  const given = [e.JWT_ISSUER, e.JWT_AUDIENCE, e.JWT_JWKS_URL, e.JWT_JWKS_FILE].some((value) => value !== undefined);
+  if (!given) return undefined;
+  if (e.JWT_ISSUER === undefined || e.JWT_AUDIENCE === undefined) {
+    throw new ConfigError('Invalid configuration: JWT needs both JWT_ISSUER and JWT_AUDIENCE (or neither, to turn JWT off).');
+  }
+  if ((e.JWT_JWKS_URL === undefined) === (e.JWT_JWKS_FILE === undefined)) {
+    throw new ConfigError('Invalid configuration: JWT needs exactly one of JWT_JWKS_URL and JWT_JWKS_FILE.');
+  }
+  const algorithms = e.JWT_ALGORITHMS === undefined ? DEFAULT_JWT_ALGORITHMS : e.JWT_ALGORITHMS.split(',').map((name) => name.trim());
+  const refused = algorithms.find((name) => !(JWT_ALGORITHMS as readonly string[]).includes(name));
+  if (refused !== undefined) {
+    throw new ConfigError(`Invalid configuration: JWT_ALGORITHMS lists ${JSON.stringify(refused)} — expected some of ${JWT_ALGORITHMS.join(', ')}.`);
+  }
+  return {
+    issuer: e.JWT_ISSUER,
+    audience: e.JWT_AUDIENCE,
+    jwks: e.JWT_JWKS_URL !== undefined ? { url: e.JWT_JWKS_URL } : { file: path.resolve(rootDir, e.JWT_JWKS_FILE!) },
+    rolesClaim: e.JWT_ROLES_CLAIM,
+    algorithms: algorithms as JwtAlgorithm[],
   };
 }
 

@@ -58,9 +58,11 @@ export class DatabaseUnavailableError extends AppError {
 
 /** Missing, malformed, expired or revoked credentials: HTTP 401 with a `WWW-Authenticate` challenge. */
 export class UnauthenticatedError extends AppError {
-  constructor(message: string) {
+  /** `invalidToken`: credentials were sent but are bad, so the challenge says `error="invalid_token"` (RFC 6750 §3.1). */
+  constructor(message: string, options: { invalidToken?: boolean } = {}) {
+    const challenge = `Bearer realm="geocoop-graph"${options.invalidToken ? ', error="invalid_token"' : ''}`;
     super(ErrorCode.Unauthenticated, message, {
-      http: { status: 401, headers: new Map([['www-authenticate', 'Bearer realm="geocoop-graph"']]) },
+      http: { status: 401, headers: new Map([['www-authenticate', challenge]]) },
     });
   }
 }

@@ -58,6 +58,12 @@ export const LIMITS = {
     /** Relationships one cascading delete may remove. */
     cascadeRelationships: 1_000,
   },
+  auth: {
+    /** `apiKeys(first:)`. */
+    apiKeysPage: { min: 0, max: 100, default: 20 },
+    /** The name given to an API key (characters). */
+    apiKeyName: 100,
+  },
   request: {
     /** Apollo's parser stops at this many tokens (parseOptions.maxTokens). */
     maxTokens: 5_000,

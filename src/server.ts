@@ -5,6 +5,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import http from 'node:http';
 import path from 'node:path';
+import { createAuthServices } from './auth';
 import type { AppConfig } from './config';
 import { openDatabase, waitForNeo4j, type Database } from './db/database';
 import { applyMigrations } from './db/migrations';
@@ -43,12 +44,13 @@ export async function startServer(config: AppConfig, logger = createLogger(confi
     await applyMigrations(database.library, database.cypher, logger);
     if (config.seedOnEmpty) await seedIfEmpty(config.rootDir, database.cypher, logger);
 
+    const auth = createAuthServices(config.auth, database.cypher, logger);
     const app = express();
     app.disable('x-powered-by');
     const httpServer = http.createServer(app);
     const apollo = new ApolloServer<RequestContext>({
       typeDefs: loadTypeDefs(config.rootDir),
-      resolvers: createResolvers(),
+      resolvers: createResolvers({ auth }),
       formatError: createErrorFormatter(logger),
       includeStacktraceInErrorResponses: false,
       // main.ts owns SIGTERM/SIGINT: it stops Apollo, the driver and the embedded Neo4j in order.
@@ -77,7 +79,9 @@ export async function startServer(config: AppConfig, logger = createLogger(confi
         context: async ({ req, res }) => {
           const requestId = requestIdFrom(req.headers['x-request-id']);
           res.setHeader('X-Request-Id', requestId);
-          return createRequestContext({ runner: database.cypher, logger, budgetMs: config.queryTimeoutMs, requestId });
+          // Thrown here, an UNAUTHENTICATED error becomes Apollo's error response: its status and challenge from `extensions.http`.
+          const viewer = await auth.authenticate(req.headers.authorization);
+          return createRequestContext({ runner: database.cypher, logger, budgetMs: config.queryTimeoutMs, requestId, viewer });
         },
       }),
     );

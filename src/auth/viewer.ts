@@ -18,15 +18,36 @@ export interface Principal {
   via: 'api-key' | 'jwt' | 'system';
 }
 
-export type Viewer = { kind: 'anonymous' } | Principal;
+/**
+ * Valid credentials that carry neither `editor` nor `admin` (a JWT without a recognised role): such a caller may
+ * read, like anyone, and is refused writes with FORBIDDEN rather than UNAUTHENTICATED.
+ */
+export interface RolelessPrincipal {
+  kind: 'roleless';
+  id: string;
+  name: string;
+  via: 'jwt';
+}
+
+export type Viewer = { kind: 'anonymous' } | Principal | RolelessPrincipal;
 
 export const ANONYMOUS: Viewer = { kind: 'anonymous' };
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+/** The strongest of some roles (`admin` over `editor`), or undefined when there is none. */
+export function strongestRole(roles: readonly Role[]): Role | undefined {
+  return roles.reduce<Role | undefined>((best, role) => (best === undefined || RANK[role] > RANK[best] ? role : best), undefined);
+}
 
 const RANK: Record<Role, number> = { editor: 1, admin: 2 };
 
 /** The principal allowed to do what `role` may do, or the coded error a client sees (401 or 403). */
 export function requireRole(viewer: Viewer, role: Role): Principal {
   if (viewer.kind === 'anonymous') throw new UnauthenticatedError('This operation needs credentials: send `Authorization: Bearer <API key or JWT>`.');
+  if (viewer.kind === 'roleless') throw new ForbiddenError(`This operation needs the ${role} role; these credentials have no role.`);
   if (RANK[viewer.role] < RANK[role]) throw new ForbiddenError(`This operation needs the ${role} role; these credentials have ${viewer.role}.`);
   return viewer;
 }

@@ -19,7 +19,7 @@ export type Scalars = {
   /** An ISO 3166-1 alpha-2 country code, e.g. `CN`. Case-insensitive on input; always upper case on output. */
   CountryCode: { input: string; output: string; }
   /** A date and time with offset, ISO 8601 (e.g. `2026-12-01T14:00:00.000Z`). */
-  DateTime: { input: string; output: string; }
+  DateTime: { input: Date; output: Date | string; }
   /** Any JSON value (a field's value before or after a change). */
   JSON: { input: unknown; output: unknown; }
   /** A calendar date without time, `YYYY-MM-DD` (ISO 8601). */
@@ -260,6 +260,50 @@ export type AnalyticsRankedCountriesArgs = {
 export type AnalyticsRankedOrganizationsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   relationshipTypes?: InputMaybe<Array<RelationshipType>>;
+};
+
+/**
+ * A bearer credential for writes, sent as `Authorization: Bearer gcg_<id>_<secret>`. The secret is shown once,
+ * when the key is created; the server keeps only a hash of it.
+ */
+export type ApiKey = {
+  __typename?: 'ApiKey';
+  /** When the key was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Who created it: an admin's principal id (`key:…`, `jwt:…`) or `cli:<user>` for `npm run keys`. */
+  createdBy: Scalars['String']['output'];
+  /** The key's public id: the part of its token after `gcg_`, and the principal `key:<id>` in history. */
+  id: Scalars['ID']['output'];
+  /** When the key was last used to authenticate (recorded at most once per key cache period); null if never. */
+  lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What the key is for, as its creator named it. */
+  name: Scalars['String']['output'];
+  /** When the key was revoked; null while it is valid. A revoked key is refused (within the key cache time). */
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What the key may do. */
+  role: Role;
+};
+
+/** A page of API keys, oldest first. */
+export type ApiKeyConnection = {
+  __typename?: 'ApiKeyConnection';
+  /** The keys of this page with their cursors. */
+  edges: Array<ApiKeyEdge>;
+  /** The keys of this page. */
+  nodes: Array<ApiKey>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** How many API keys exist, revoked ones included. */
+  totalCount: Scalars['NonNegativeInt']['output'];
+};
+
+/** An API key in a page. */
+export type ApiKeyEdge = {
+  __typename?: 'ApiKeyEdge';
+  /** Pass as `after` to continue after this key. */
+  cursor: Scalars['String']['output'];
+  /** The key. */
+  node: ApiKey;
 };
 
 /** One recorded change: who changed what, when, from which value to which, and on what evidence. */
@@ -943,6 +987,29 @@ export type CreateAgreementInput = {
   key: Scalars['String']['input'];
   /** Where the facts come from. */
   provenance: WriteProvenanceInput;
+};
+
+/** The key to create. */
+export type CreateApiKeyInput = {
+  /** Any string; returned unchanged in the payload. */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** What the key is for (who or which system uses it): 1 to {{limit:auth.apiKeyName}} characters, no control characters. */
+  name: Scalars['String']['input'];
+  /** What the key may do. */
+  role: Role;
+};
+
+/** The result of `createApiKey`. */
+export type CreateApiKeyPayload = {
+  __typename?: 'CreateApiKeyPayload';
+  /** The key that was created; null when there are user errors. */
+  apiKey?: Maybe<ApiKey>;
+  /** The `clientMutationId` of the input. */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** The token to send as `Authorization: Bearer …`. Shown only here, only once: store it now. Null when there are user errors. */
+  key?: Maybe<Scalars['String']['output']>;
+  /** Problems with the input; empty when the key was created. */
+  userErrors: Array<UserError>;
 };
 
 /** Creates a Claim; its key must be new. */
@@ -1678,6 +1745,8 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Creates an Agreement (role editor). A key that exists already is CONFLICT. */
   createAgreement: AgreementPayload;
+  /** Creates an API key and returns its token, once. Needs the admin role. */
+  createApiKey: CreateApiKeyPayload;
   /** Creates a Claim (role editor). A key that exists already is CONFLICT. */
   createClaim: ClaimPayload;
   /** Creates a Country (role editor). A key that exists already is CONFLICT. */
@@ -1706,6 +1775,8 @@ export type Mutation = {
   link: LinkPayload;
   /** Undoes one recorded change (role admin), itself recorded as a change. Refused with CONFLICT when the target changed since. */
   revertChange: RevertChangePayload;
+  /** Revokes an API key: it is refused from then on (within the key cache time). Revoking twice is harmless. Needs the admin role. */
+  revokeApiKey: RevokeApiKeyPayload;
   /** Removes a relationship (role editor). */
   unlink: UnlinkPayload;
   /** Changes fields of an Agreement (role editor). */
@@ -1770,6 +1841,18 @@ export type Mutation = {
  */
 export type MutationCreateAgreementArgs = {
   input: CreateAgreementInput;
+};
+
+
+/**
+ * Writes. Reads are public; every write needs credentials (`Authorization: Bearer <API key or JWT>`) with the role
+ * `editor` (create, update, upsert, link, unlink) or `admin` (also delete and revert). Each mutation field is one
+ * transaction: all of it is written, or nothing. Problems the caller can fix in the input come back in the
+ * payload's `userErrors` (nothing is written then); a stale `expectedVersion` or a key that exists already is the
+ * error code CONFLICT with the current version in `extensions.currentVersion`.
+ */
+export type MutationCreateApiKeyArgs = {
+  input: CreateApiKeyInput;
 };
 
 
@@ -1938,6 +2021,18 @@ export type MutationLinkArgs = {
  */
 export type MutationRevertChangeArgs = {
   input: RevertChangeInput;
+};
+
+
+/**
+ * Writes. Reads are public; every write needs credentials (`Authorization: Bearer <API key or JWT>`) with the role
+ * `editor` (create, update, upsert, link, unlink) or `admin` (also delete and revert). Each mutation field is one
+ * transaction: all of it is written, or nothing. Problems the caller can fix in the input come back in the
+ * payload's `userErrors` (nothing is written then); a stale `expectedVersion` or a key that exists already is the
+ * error code CONFLICT with the current version in `extensions.currentVersion`.
+ */
+export type MutationRevokeApiKeyArgs = {
+  input: RevokeApiKeyInput;
 };
 
 
@@ -3617,6 +3712,8 @@ export type Query = {
    * only when it is selected.
    */
   analytics: Analytics;
+  /** Every API key, oldest first, revoked ones included; never their secrets. Needs the admin role. */
+  apiKeys: ApiKeyConnection;
   /**
    * The change feed: every change to the graph, oldest first, for dashboards and caches that follow what changed.
    * Page on with `after` (`pageInfo.endCursor`): a change committed later always comes after it.
@@ -3740,6 +3837,16 @@ export type QueryAllShortestPathsArgs = {
   maxLength?: InputMaybe<Scalars['Int']['input']>;
   relationshipTypes?: InputMaybe<Array<RelationshipType>>;
   to: Scalars['ID']['input'];
+};
+
+
+/**
+ * The root of every read. Each kind of entity can be fetched by its global `id` (`node`, `nodes`), by its
+ * natural key (an ISO code, an M49 code, an acronym or a slug) or listed as a paginated, filterable connection.
+ */
+export type QueryApiKeysArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -4500,6 +4607,35 @@ export type RevertChangePayload = {
   /** Problems with the input. */
   userErrors: Array<UserError>;
 };
+
+/** The key to revoke. */
+export type RevokeApiKeyInput = {
+  /** Any string; returned unchanged in the payload. */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The key's id (`ApiKey.id`, the part of the token after `gcg_`). */
+  id: Scalars['ID']['input'];
+};
+
+/** The result of `revokeApiKey`. */
+export type RevokeApiKeyPayload = {
+  __typename?: 'RevokeApiKeyPayload';
+  /** The revoked key; null when there are user errors. */
+  apiKey?: Maybe<ApiKey>;
+  /** The `clientMutationId` of the input. */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Problems with the input (e.g. `NOT_FOUND` when no key has this id); empty when the key is revoked. */
+  userErrors: Array<UserError>;
+};
+
+/**
+ * What a caller may change. Reads are public. `EDITOR` may create, update, upsert, link and unlink; `ADMIN` may
+ * do all that and also delete, revert changes and manage API keys.
+ */
+export type Role =
+  /** Everything an editor may do, plus deleting, reverting and managing API keys. */
+  | 'ADMIN'
+  /** Creates, updates, upserts, links and unlinks. */
+  | 'EDITOR';
 
 /** One page of search results, best match first. */
 export type SearchConnection = {
@@ -5632,6 +5768,9 @@ export type ResolversTypes = {
   AgreementKind: ResolverTypeWrapper<Partial<AgreementKind>>;
   AgreementPayload: ResolverTypeWrapper<Partial<Omit<AgreementPayload, 'agreement' | 'change'> & { agreement?: Maybe<ResolversTypes['Agreement']>, change?: Maybe<ResolversTypes['Change']> }>>;
   Analytics: ResolverTypeWrapper<Partial<Omit<Analytics, 'cooperationNetwork' | 'countsBy' | 'eventTimeline' | 'rankedCountries' | 'rankedOrganizations'> & { cooperationNetwork: ResolversTypes['CooperationNetwork'], countsBy: ResolversTypes['GroupCounts'], eventTimeline: Array<ResolversTypes['TimelineYear']>, rankedCountries: Array<ResolversTypes['RankedEntity']>, rankedOrganizations: Array<ResolversTypes['RankedEntity']> }>>;
+  ApiKey: ResolverTypeWrapper<Partial<ApiKey>>;
+  ApiKeyConnection: ResolverTypeWrapper<Partial<ApiKeyConnection>>;
+  ApiKeyEdge: ResolverTypeWrapper<Partial<ApiKeyEdge>>;
   Boolean: ResolverTypeWrapper<Partial<Scalars['Boolean']['output']>>;
   Change: ResolverTypeWrapper<ChangeRecord>;
   ChangeConnection: ResolverTypeWrapper<ConnectionRecord<ChangeRecord>>;
@@ -5673,6 +5812,8 @@ export type ResolversTypes = {
   CountryOrderField: ResolverTypeWrapper<Partial<CountryOrderField>>;
   CountryPayload: ResolverTypeWrapper<Partial<Omit<CountryPayload, 'change' | 'country'> & { change?: Maybe<ResolversTypes['Change']>, country?: Maybe<ResolversTypes['Country']> }>>;
   CreateAgreementInput: ResolverTypeWrapper<Partial<CreateAgreementInput>>;
+  CreateApiKeyInput: ResolverTypeWrapper<Partial<CreateApiKeyInput>>;
+  CreateApiKeyPayload: ResolverTypeWrapper<Partial<CreateApiKeyPayload>>;
   CreateClaimInput: ResolverTypeWrapper<Partial<CreateClaimInput>>;
   CreateCountryInput: ResolverTypeWrapper<Partial<CreateCountryInput>>;
   CreateEventInput: ResolverTypeWrapper<Partial<CreateEventInput>>;
@@ -5818,6 +5959,9 @@ export type ResolversTypes = {
   RelationshipType: ResolverTypeWrapper<Partial<RelationshipType>>;
   RevertChangeInput: ResolverTypeWrapper<Partial<RevertChangeInput>>;
   RevertChangePayload: ResolverTypeWrapper<Partial<Omit<RevertChangePayload, 'change' | 'reverted'> & { change?: Maybe<ResolversTypes['Change']>, reverted?: Maybe<ResolversTypes['Change']> }>>;
+  RevokeApiKeyInput: ResolverTypeWrapper<Partial<RevokeApiKeyInput>>;
+  RevokeApiKeyPayload: ResolverTypeWrapper<Partial<RevokeApiKeyPayload>>;
+  Role: ResolverTypeWrapper<Partial<Role>>;
   SearchConnection: ResolverTypeWrapper<Partial<Omit<SearchConnection, 'edges'> & { edges: Array<ResolversTypes['SearchEdge']> }>>;
   SearchEdge: ResolverTypeWrapper<Partial<Omit<SearchEdge, 'node'> & { node: ResolversTypes['Entity'] }>>;
   SharedItemKind: ResolverTypeWrapper<Partial<SharedItemKind>>;
@@ -5896,6 +6040,9 @@ export type ResolversParentTypes = {
   AgreementFieldsInput: Partial<AgreementFieldsInput>;
   AgreementPayload: Partial<Omit<AgreementPayload, 'agreement' | 'change'> & { agreement?: Maybe<ResolversParentTypes['Agreement']>, change?: Maybe<ResolversParentTypes['Change']> }>;
   Analytics: Partial<Omit<Analytics, 'cooperationNetwork' | 'countsBy' | 'eventTimeline' | 'rankedCountries' | 'rankedOrganizations'> & { cooperationNetwork: ResolversParentTypes['CooperationNetwork'], countsBy: ResolversParentTypes['GroupCounts'], eventTimeline: Array<ResolversParentTypes['TimelineYear']>, rankedCountries: Array<ResolversParentTypes['RankedEntity']>, rankedOrganizations: Array<ResolversParentTypes['RankedEntity']> }>;
+  ApiKey: Partial<ApiKey>;
+  ApiKeyConnection: Partial<ApiKeyConnection>;
+  ApiKeyEdge: Partial<ApiKeyEdge>;
   Boolean: Partial<Scalars['Boolean']['output']>;
   Change: ChangeRecord;
   ChangeConnection: ConnectionRecord<ChangeRecord>;
@@ -5928,6 +6075,8 @@ export type ResolversParentTypes = {
   CountryOrder: Partial<CountryOrder>;
   CountryPayload: Partial<Omit<CountryPayload, 'change' | 'country'> & { change?: Maybe<ResolversParentTypes['Change']>, country?: Maybe<ResolversParentTypes['Country']> }>;
   CreateAgreementInput: Partial<CreateAgreementInput>;
+  CreateApiKeyInput: Partial<CreateApiKeyInput>;
+  CreateApiKeyPayload: Partial<CreateApiKeyPayload>;
   CreateClaimInput: Partial<CreateClaimInput>;
   CreateCountryInput: Partial<CreateCountryInput>;
   CreateEventInput: Partial<CreateEventInput>;
@@ -6050,6 +6199,8 @@ export type ResolversParentTypes = {
   RelationshipEdge: EdgeRecord<RelationshipRecord>;
   RevertChangeInput: Partial<RevertChangeInput>;
   RevertChangePayload: Partial<Omit<RevertChangePayload, 'change' | 'reverted'> & { change?: Maybe<ResolversParentTypes['Change']>, reverted?: Maybe<ResolversParentTypes['Change']> }>;
+  RevokeApiKeyInput: Partial<RevokeApiKeyInput>;
+  RevokeApiKeyPayload: Partial<RevokeApiKeyPayload>;
   SearchConnection: Partial<Omit<SearchConnection, 'edges'> & { edges: Array<ResolversParentTypes['SearchEdge']> }>;
   SearchEdge: Partial<Omit<SearchEdge, 'node'> & { node: ResolversParentTypes['Entity'] }>;
   SharedItems: Partial<Omit<SharedItems, 'items'> & { items: Array<ResolversParentTypes['Entity']> }>;
@@ -6162,6 +6313,28 @@ export type AnalyticsResolvers<ContextType = RequestContext, ParentType extends 
   eventTimeline?: Resolver<Array<ResolversTypes['TimelineYear']>, ParentType, ContextType, Partial<AnalyticsEventTimelineArgs>>;
   rankedCountries?: Resolver<Array<ResolversTypes['RankedEntity']>, ParentType, ContextType, Partial<AnalyticsRankedCountriesArgs>>;
   rankedOrganizations?: Resolver<Array<ResolversTypes['RankedEntity']>, ParentType, ContextType, Partial<AnalyticsRankedOrganizationsArgs>>;
+};
+
+export type ApiKeyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+};
+
+export type ApiKeyConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ApiKeyConnection'] = ResolversParentTypes['ApiKeyConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ApiKeyEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
+};
+
+export type ApiKeyEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ApiKeyEdge'] = ResolversParentTypes['ApiKeyEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
 };
 
 export type ChangeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Change'] = ResolversParentTypes['Change']> = {
@@ -6381,6 +6554,13 @@ export type CountryPayloadResolvers<ContextType = RequestContext, ParentType ext
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
+export type CreateApiKeyPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CreateApiKeyPayload'] = ResolversParentTypes['CreateApiKeyPayload']> = {
+  apiKey?: Resolver<Maybe<ResolversTypes['ApiKey']>, ParentType, ContextType>;
+  clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
@@ -6560,6 +6740,7 @@ export interface LocalDateScalarConfig extends GraphQLScalarTypeConfig<Resolvers
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   createAgreement?: Resolver<ResolversTypes['AgreementPayload'], ParentType, ContextType, RequireFields<MutationCreateAgreementArgs, 'input'>>;
+  createApiKey?: Resolver<ResolversTypes['CreateApiKeyPayload'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
   createClaim?: Resolver<ResolversTypes['ClaimPayload'], ParentType, ContextType, RequireFields<MutationCreateClaimArgs, 'input'>>;
   createCountry?: Resolver<ResolversTypes['CountryPayload'], ParentType, ContextType, RequireFields<MutationCreateCountryArgs, 'input'>>;
   createEvent?: Resolver<ResolversTypes['EventPayload'], ParentType, ContextType, RequireFields<MutationCreateEventArgs, 'input'>>;
@@ -6574,6 +6755,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   deleteEntity?: Resolver<ResolversTypes['DeleteEntityPayload'], ParentType, ContextType, RequireFields<MutationDeleteEntityArgs, 'input'>>;
   link?: Resolver<ResolversTypes['LinkPayload'], ParentType, ContextType, RequireFields<MutationLinkArgs, 'input'>>;
   revertChange?: Resolver<ResolversTypes['RevertChangePayload'], ParentType, ContextType, RequireFields<MutationRevertChangeArgs, 'input'>>;
+  revokeApiKey?: Resolver<ResolversTypes['RevokeApiKeyPayload'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'input'>>;
   unlink?: Resolver<ResolversTypes['UnlinkPayload'], ParentType, ContextType, RequireFields<MutationUnlinkArgs, 'input'>>;
   updateAgreement?: Resolver<ResolversTypes['AgreementPayload'], ParentType, ContextType, RequireFields<MutationUpdateAgreementArgs, 'input'>>;
   updateClaim?: Resolver<ResolversTypes['ClaimPayload'], ParentType, ContextType, RequireFields<MutationUpdateClaimArgs, 'input'>>;
@@ -7057,6 +7239,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   agreements?: Resolver<ResolversTypes['AgreementConnection'], ParentType, ContextType, Partial<QueryAgreementsArgs>>;
   allShortestPaths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryAllShortestPathsArgs, 'from' | 'to'>>;
   analytics?: Resolver<ResolversTypes['Analytics'], ParentType, ContextType>;
+  apiKeys?: Resolver<ResolversTypes['ApiKeyConnection'], ParentType, ContextType, Partial<QueryApiKeysArgs>>;
   changes?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, Partial<QueryChangesArgs>>;
   claim?: Resolver<Maybe<ResolversTypes['Claim']>, ParentType, ContextType, RequireFields<QueryClaimArgs, 'key'>>;
   claims?: Resolver<ResolversTypes['ClaimConnection'], ParentType, ContextType, Partial<QueryClaimsArgs>>;
@@ -7203,6 +7386,12 @@ export type RevertChangePayloadResolvers<ContextType = RequestContext, ParentTyp
   change?: Resolver<Maybe<ResolversTypes['Change']>, ParentType, ContextType>;
   clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reverted?: Resolver<Maybe<ResolversTypes['Change']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type RevokeApiKeyPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RevokeApiKeyPayload'] = ResolversParentTypes['RevokeApiKeyPayload']> = {
+  apiKey?: Resolver<Maybe<ResolversTypes['ApiKey']>, ParentType, ContextType>;
+  clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
@@ -7434,6 +7623,9 @@ export type Resolvers<ContextType = RequestContext> = {
   AgreementEdge?: AgreementEdgeResolvers<ContextType>;
   AgreementPayload?: AgreementPayloadResolvers<ContextType>;
   Analytics?: AnalyticsResolvers<ContextType>;
+  ApiKey?: ApiKeyResolvers<ContextType>;
+  ApiKeyConnection?: ApiKeyConnectionResolvers<ContextType>;
+  ApiKeyEdge?: ApiKeyEdgeResolvers<ContextType>;
   Change?: ChangeResolvers<ContextType>;
   ChangeConnection?: ChangeConnectionResolvers<ContextType>;
   ChangeEdge?: ChangeEdgeResolvers<ContextType>;
@@ -7459,6 +7651,7 @@ export type Resolvers<ContextType = RequestContext> = {
   CountryMembershipConnection?: CountryMembershipConnectionResolvers<ContextType>;
   CountryMembershipEdge?: CountryMembershipEdgeResolvers<ContextType>;
   CountryPayload?: CountryPayloadResolvers<ContextType>;
+  CreateApiKeyPayload?: CreateApiKeyPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeleteEntityPayload?: DeleteEntityPayloadResolvers<ContextType>;
   Entity?: EntityResolvers<ContextType>;
@@ -7548,6 +7741,7 @@ export type Resolvers<ContextType = RequestContext> = {
   RelationshipConnection?: RelationshipConnectionResolvers<ContextType>;
   RelationshipEdge?: RelationshipEdgeResolvers<ContextType>;
   RevertChangePayload?: RevertChangePayloadResolvers<ContextType>;
+  RevokeApiKeyPayload?: RevokeApiKeyPayloadResolvers<ContextType>;
   SearchConnection?: SearchConnectionResolvers<ContextType>;
   SearchEdge?: SearchEdgeResolvers<ContextType>;
   SharedItems?: SharedItemsResolvers<ContextType>;

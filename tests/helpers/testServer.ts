@@ -6,16 +6,21 @@ export async function startTestServer(overrides: NodeJS.ProcessEnv = {}): Promis
   return startServer(testConfig(overrides));
 }
 
-/** POSTs one GraphQL operation over real HTTP and returns the parsed body. */
+/** POSTs one GraphQL operation over real HTTP (with extra request headers, e.g. `bearer(token)`) and returns the parsed body. */
 export async function postGraphql(
   url: string,
   query: string,
   variables: Record<string, unknown> = {},
-): Promise<{ status: number; body: { data?: any; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } }> {
+  headers: Record<string, string> = {},
+): Promise<{
+  status: number;
+  body: { data?: any; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+  headers: Headers;
+}> {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: response.status, body: (await response.json()) as any };
+  return { status: response.status, body: (await response.json()) as any, headers: response.headers };
 }

@@ -1,5 +1,7 @@
 import { ANONYMOUS } from '../../src/auth/viewer';
+import { bearer, issueApiKey } from '../helpers/credentials';
 import { executeAs, graphFingerprint, principal, startOwnGraph, type OwnGraph } from '../helpers/ownGraph';
+import { postGraphql } from '../helpers/testServer';
 
 /**
  * Curation through the GraphQL mutations on a real, seeded Neo4j of its own: every write is one transaction
@@ -10,7 +12,7 @@ const admin = principal('admin', 'Graph Admin');
 
 let graph: OwnGraph;
 beforeAll(async () => {
-  graph = await startOwnGraph('curation');
+  graph = await startOwnGraph('curation', { API_KEY_CACHE_TTL_MS: '0' });
 }, 240_000);
 afterAll(async () => {
   await graph?.stop();
@@ -343,5 +345,28 @@ describe('bad input leaves the graph exactly as it was', () => {
     expect(after.nodes).toBe(before.nodes + 2); // the organization and its recorded change
     const read = await run(ANONYMOUS, '{ organization(key: "injection-test") { name aliases } }');
     expect(read.data.organization).toEqual({ name: hostile, aliases: ['`) RETURN 1 //', '$label'] });
+  });
+});
+
+describe('over HTTP, with API keys', () => {
+  it('records the key as the principal of a write, answers 401 without a key and 403 for a role too low', async () => {
+    const editorKey = await issueApiKey(graph.server.database, 'editor', 'http editor');
+    const url = graph.server.url;
+    const input = { key: 'http-written-organization', fields: { name: 'Written over HTTP' }, provenance: CGS_SOURCE };
+    const written = await postGraphql(url, CREATE_ORGANIZATION, { input }, bearer(editorKey));
+    expect(written.status).toBe(200);
+    expect(written.body.data.createOrganization.change).toMatchObject({ principalId: expect.stringMatching(/^key:/), principalName: 'http editor' });
+
+    await expectGraphUnchanged(async () => {
+      const anonymous = await postGraphql(url, CREATE_ORGANIZATION, { input: { ...input, key: 'http-anonymous' } });
+      expect(anonymous.status).toBe(401);
+      expect(anonymous.headers.get('www-authenticate')).toMatch(/^Bearer/);
+      expect(anonymous.body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      const id = written.body.data.createOrganization.organization.id;
+      const forbidden = await postGraphql(url, 'mutation($id: ID!) { deleteEntity(input: { id: $id }) { deletedId } }', { id }, bearer(editorKey));
+      expect(forbidden.status).toBe(403);
+      expect(forbidden.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect(JSON.stringify(forbidden.body)).not.toMatch(/stack|at .*\.ts/);
+    });
   });
 });

@@ -18,7 +18,8 @@ import { freePort, REPO_ROOT, tempDataDir } from '../helpers/testNeo4j';
  * for the planner to weigh indexes against scans as it does at 100 000). Each statement is composed by the
  * same function the resolvers use, then EXPLAINed.
  */
-const SETUP_TIMEOUT_MS = 180_000;
+// Generous: a loaded 2-core machine needs minutes to start a JVM and write 20 000 nodes.
+const SETUP_TIMEOUT_MS = 420_000;
 
 interface PlanNode {
   operatorType: string;

@@ -80,12 +80,9 @@ describe('the seeded pseudo-random generator', () => {
 describe('the synthetic plan', () => {
   const options = { nodes: 100_000, seed: 42 };
   let plan: SyntheticPlan;
-  let planMs: number;
 
   beforeAll(() => {
-    const started = Date.now();
     plan = buildSyntheticPlan(options);
-    planMs = Date.now() - started;
   });
 
   it('splits the asked number of nodes over the labels exactly', () => {
@@ -97,10 +94,10 @@ describe('the synthetic plan', () => {
     expect(() => syntheticLabelCounts(999)).toThrow(RangeError);
   });
 
-  it('has 100 000 nodes and several relationships per node, built in a few seconds', () => {
+  // How fast it is built is measured by `npm run bench` (graph.writeMs), not asserted here.
+  it('has 100 000 nodes and several relationships per node', () => {
     expect(plan.nodeCount).toBe(100_000);
     expect(plan.relationshipCount).toBeGreaterThan(2.5 * plan.nodeCount);
-    expect(planMs).toBeLessThan(10_000);
   });
 
   it('uses only the model labels, with unique uids, syn- keys (ISO codes for countries) and facts without derived properties', () => {

@@ -1,5 +1,7 @@
 import { CountryCodeResolver, DateTimeResolver, JSONResolver, LocalDateResolver, NonNegativeIntResolver, PositiveIntResolver, URLResolver } from 'graphql-scalars';
+import type { AuthServices } from '../../auth';
 import type { Resolvers } from '../../generated/graphql';
+import { authResolvers } from './auth';
 import { analyticsResolvers } from './analytics';
 import { cooperationResolvers } from './cooperation';
 import { eventResolvers } from './events';
@@ -14,7 +16,11 @@ import { sourceResolvers } from './sources';
 import { traversalResolvers } from './traversal';
 
 /** All resolvers, merged per type: the table-driven generic ones first, then each area's own. */
-export function createResolvers(): Resolvers {
+export interface ResolverServices {
+  auth: AuthServices;
+}
+
+export function createResolvers(services: ResolverServices): Resolvers {
   const perType = mergeResolvers([
     genericResolvers(),
     rootResolvers,
@@ -28,6 +34,7 @@ export function createResolvers(): Resolvers {
     analyticsResolvers as Resolvers,
     historyResolvers,
     mutationResolvers,
+    authResolvers(services.auth),
   ]);
   return {
     CountryCode: CountryCodeResolver,

@@ -54,11 +54,14 @@ export async function executeAs(server: RunningServer, viewer: Viewer, query: st
   return response.body.singleResult as Result;
 }
 
-/** Everything stored — every node and relationship with its labels, type and properties — as one digest. */
+/**
+ * Everything stored — every node and relationship with its labels, type and properties — as one digest. API keys
+ * are left out: using one records its `lastUsedAt`, which is credential bookkeeping, not the graph.
+ */
 export async function graphFingerprint(server: RunningServer): Promise<{ nodes: number; relationships: number; digest: string }> {
   const session = server.database.driver.session();
   try {
-    const nodes = await session.run('MATCH (n) WITH n ORDER BY elementId(n) RETURN collect([labels(n), properties(n)]) AS all, count(n) AS count');
+    const nodes = await session.run('MATCH (n) WHERE NOT n:ApiKey WITH n ORDER BY elementId(n) RETURN collect([labels(n), properties(n)]) AS all, count(n) AS count');
     const rels = await session.run('MATCH ()-[r]->() WITH r ORDER BY elementId(r) RETURN collect([type(r), properties(r), startNode(r).uid, endNode(r).uid]) AS all, count(r) AS count');
     const text = JSON.stringify([nodes.records[0].get('all'), rels.records[0].get('all')]);
     return {

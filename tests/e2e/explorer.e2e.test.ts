@@ -47,8 +47,9 @@ const graphState = (page: Page) =>
   page.evaluate(() => {
     const { state } = (window as any).geocoopExplorer;
     return {
-      nodes: state.cy.nodes().map((node: any) => node.id()) as string[],
-      edges: state.cy.edges().length as number,
+      nodes: [...state.model.nodes.keys()] as string[],
+      edges: state.model.edges.size as number,
+      drawn: state.cy.nodes().map((node: any) => node.id()) as string[],
       center: state.centerId as string | null,
       selected: state.selectedId as string | null,
     };
@@ -172,6 +173,8 @@ describe('visual explorer at /explore', () => {
     expect(link.pathname).toBe('/graphiql');
     expect(link.searchParams.get('query')).toContain('neighbourhood(id: $id, depth: $depth, limit: $limit)');
     expect(JSON.parse(link.searchParams.get('variables')!)).toEqual({ id: cgs, depth: DEPTH, limit: LIMIT });
+    expect(link.searchParams.get('run')).toBe('1');
+    await expect(page.locator('#open-graphiql').getAttribute('target')).resolves.toBe('_blank');
 
     // Expand: click a drawn node whose own neighbourhood (per the API) holds entities not drawn yet.
     const candidates = subgraph.nodes.map((node) => node.id).filter((id) => id !== cgs);
@@ -187,7 +190,7 @@ describe('visual explorer at /explore', () => {
     }
     expect(target).toBeDefined();
     await page.mouse.click(points[target!.id].x, points[target!.id].y);
-    await page.waitForFunction((count) => (window as any).geocoopExplorer.state.cy.nodes().length === count, target!.expected.size, {
+    await page.waitForFunction((count) => (window as any).geocoopExplorer.state.model.nodes.size === count, target!.expected.size, {
       timeout: 30_000,
     });
     await waitUntilSettled(page);

@@ -1,0 +1,74 @@
+/** The shapes the explorer reads from the API (see operations.ts). */
+
+export type EntityKind =
+  | 'SOURCE'
+  | 'COUNTRY'
+  | 'REGION'
+  | 'ORGANIZATION'
+  | 'AGREEMENT'
+  | 'PROJECT'
+  | 'THEME'
+  | 'PERSON'
+  | 'POSITION'
+  | 'EVENT'
+  | 'TRAINING_PROGRAM'
+  | 'CLAIM';
+
+export interface NamedValue {
+  name: string;
+  value: string;
+}
+
+export interface GraphNode {
+  id: string;
+  kind: EntityKind;
+  label: string;
+  /** Events only: the year it took place. */
+  year?: number | null;
+}
+
+export interface GraphEdge {
+  id: string;
+  type: string;
+  source: string;
+  target: string;
+  qualifiers: NamedValue[];
+}
+
+export interface Subgraph {
+  center: GraphNode;
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  truncated: boolean;
+}
+
+export interface SearchHit {
+  id: string;
+  kind: EntityKind;
+  label: string;
+}
+
+export interface Provenance {
+  source: { title: string | null; url: string | null } | null;
+  quote: string | null;
+  confidence: string | null;
+  note: string | null;
+  rawLabel: string | null;
+}
+
+export interface EntityDetails {
+  id: string;
+  kind: EntityKind;
+  label: string;
+  properties: NamedValue[];
+  provenance: Provenance[];
+}
+
+export interface RelationshipDetails {
+  id: string;
+  type: string;
+  start: SearchHit;
+  end: SearchHit;
+  qualifiers: NamedValue[];
+  provenance: Provenance[];
+}

@@ -107,7 +107,7 @@ async function recentre(id: string, history: HistoryMode = 'push'): Promise<void
     render({ fresh: true });
     updateUrl(history);
     setPhase('ready');
-    void selectNode(subgraph.center.id);
+    void selectNode(subgraph.center.id, false);
   } catch (error) {
     if (current !== generation) return;
     setPhase('error');
@@ -132,7 +132,7 @@ function expand(id: string): Promise<void> {
       render();
       const label = model.nodes.get(id)?.label ?? id;
       if (!added.length) showStatus(`${label}: no new neighbours`);
-      if (selectedId === id) void selectNode(id);
+      if (selectedId === id) void selectNode(id, false);
     })
     .catch((error: Error) => {
       if (current === generation) showStatus(error.message, 'error');
@@ -195,7 +195,8 @@ function hideNode(id: string): void {
 
 // ------------------------------------------------------------------------------------------------ side panel
 
-async function selectNode(id: string): Promise<void> {
+/** `reveal`: open the drawer on phones (a user's choice does; the automatic selection of a new centre does not). */
+async function selectNode(id: string, reveal = true): Promise<void> {
   const panel = byId('details');
   const request = ++detailsRequest;
   cy.elements(':selected').unselect();
@@ -204,7 +205,7 @@ async function selectNode(id: string): Promise<void> {
   selectedId = id;
   markEdgesNearSelection();
   refreshNodeListSelection();
-  openDrawer();
+  if (reveal) openDrawer();
 
   const node = viewNode(id);
   if (node?.bundle) {

@@ -13,6 +13,8 @@ export interface NodeListHandlers {
  * keys move, Enter selects; the side panel then offers expand, re-centre, pin, hide and collapse).
  */
 export function renderNodeList(container: HTMLElement, nodes: readonly ViewNode[], selectedId: string | null, handlers: NodeListHandlers): void {
+  // A re-render (e.g. when an expansion lands) keeps the keyboard focus on the same node.
+  const focusedId = container.contains(document.activeElement) ? (document.activeElement?.closest('li') as HTMLElement | null)?.dataset.id : undefined;
   const sorted = [...nodes].sort((a, b) => Number(b.isCenter) - Number(a.isCenter) || a.title.localeCompare(b.title));
   const list = h(
     'ul',
@@ -40,6 +42,7 @@ export function renderNodeList(container: HTMLElement, nodes: readonly ViewNode[
     ),
   );
   container.replaceChildren(h('h2', { id: 'node-list-title' }, `Nodes (${nodes.length})`), list);
+  if (focusedId) [...list.querySelectorAll('li')].find((item) => item.dataset.id === focusedId)?.querySelector('button')?.focus();
 }
 
 function moveFocus(event: KeyboardEvent): void {

@@ -1,0 +1,196 @@
+/**
+ * End to end: what makes the explorer's graph readable and shareable, in a real Chromium against the real server:
+ * bundles of parallel relationships, edge labels on demand, relationship provenance, kinds that stay hidden, pin,
+ * hide and collapse, the state in the URL and "Open in GraphiQL" running the same query in a new tab. Fails on
+ * any request leaving the server's origin and on any console error.
+ */
+import { screenshot } from '../helpers/browser';
+import { postGraphql } from '../helpers/testServer';
+import { browserSession } from './session';
+import { drawnNodes, entityId, waitUntilSettled } from './explorerPage';
+
+const NEIGHBOURHOOD_EDGES = `query($id: ID!) { neighbourhood(id: $id, depth: 1, limit: 100) {
+  nodes { id kind } edges { id type source target }
+} }`;
+
+describe('the explorer’s graph', () => {
+  const session = browserSession();
+  let cgs: string;
+  let ccop: string;
+
+  beforeAll(async () => {
+    cgs = await entityId(session.server.url, 'CGS', /China Geological Survey/);
+    ccop = await entityId(session.server.url, 'CCOP', /^CCOP/);
+  });
+
+  it('bundles the member countries of CCOP into one “N × MEMBER_OF” node that expands on click', async () => {
+    const { page } = session.browser;
+    const { body } = await postGraphql(session.server.url, NEIGHBOURHOOD_EDGES, { id: ccop });
+    const memberOf = new Set(
+      body.data.neighbourhood.edges.filter((edge: any) => edge.type === 'MEMBER_OF' && edge.target === ccop).map((edge: any) => edge.source),
+    );
+    expect(memberOf.size).toBeGreaterThanOrEqual(5);
+
+    await page.goto(`${session.server.url}/explore?${new URLSearchParams({ id: ccop })}`);
+    await waitUntilSettled(page);
+    const bundle = await page.evaluate(() => {
+      const node = (window as any).geocoopExplorer.state.cy.nodes('.bundle').first();
+      return node.empty() ? null : { id: node.id(), label: node.data('label') as string };
+    });
+    expect(bundle).not.toBeNull();
+    const members: string[] = await page.evaluate(
+      (id) => (window as any).geocoopExplorer.state.view.nodes.find((node: any) => node.id === id).bundle.memberIds,
+      bundle!.id,
+    );
+    expect(bundle!.label).toBe(`${members.length} × MEMBER_OF`);
+    expect(members.length).toBeGreaterThanOrEqual(5);
+    for (const member of members) expect(memberOf.has(member)).toBe(true);
+    const drawnBefore = new Set((await drawnNodes(page)).map((node) => node.id));
+    for (const member of members) expect(drawnBefore.has(member)).toBe(false);
+    await screenshot(page, 'explorer-bundles.png');
+
+    // Clicking the bundle on the canvas selects it; the panel's button draws its members one by one.
+    const point = await page.evaluate((id) => {
+      const { cy } = (window as any).geocoopExplorer.state;
+      const box = cy.container().getBoundingClientRect();
+      const position = cy.getElementById(id).renderedPosition();
+      return { x: box.left + position.x, y: box.top + position.y };
+    }, bundle!.id);
+    await page.mouse.click(point.x, point.y);
+    await page.locator('#details button[data-action="open-bundle"]').click();
+    await waitUntilSettled(page);
+    const drawnAfter = new Set((await drawnNodes(page)).map((node) => node.id));
+    for (const member of members) expect(drawnAfter.has(member)).toBe(true);
+    expect(drawnAfter.has(bundle!.id)).toBe(false);
+  });
+
+  it('shows edge labels only on hover or selection, and a clicked relationship’s provenance in the panel', async () => {
+    const { page } = session.browser;
+    await page.goto(`${session.server.url}/explore?${new URLSearchParams({ id: cgs })}`);
+    await waitUntilSettled(page);
+
+    // A drawn edge standing for one relationship, far enough from every node to be clicked on its own.
+    const target = await page.evaluate(() => {
+      const { cy } = (window as any).geocoopExplorer.state;
+      cy.elements(':selected').unselect();
+      cy.edges().removeClass('near-selection');
+      const box = cy.container().getBoundingClientRect();
+      for (const edge of cy.edges(':visible')) {
+        if (edge.data('relationshipIds').length !== 1) continue;
+        const mid = edge.renderedMidpoint();
+        const clear = cy.nodes(':visible').every((node: any) => {
+          const p = node.renderedPosition();
+          return Math.hypot(p.x - mid.x, p.y - mid.y) > 30;
+        });
+        if (!clear) continue;
+        return { id: edge.id(), relationshipId: edge.data('relationshipIds')[0], x: box.left + mid.x, y: box.top + mid.y, label: edge.style('label') };
+      }
+      return null;
+    });
+    expect(target).not.toBeNull();
+    expect(target!.label).toBe('');
+
+    await page.mouse.move(target!.x, target!.y);
+    await page.waitForFunction((id) => (window as any).geocoopExplorer.state.cy.getElementById(id).style('label') !== '', target!.id);
+    await page.mouse.click(target!.x, target!.y);
+    await page.locator('#details .relationship').waitFor();
+
+    const { body } = await postGraphql(session.server.url, 'query($id: ID!) { relationship(id: $id) { type provenance { quote } } }', { id: target!.relationshipId });
+    const relationship = body.data.relationship;
+    expect(relationship.provenance.length).toBeGreaterThan(0);
+    await expect(page.locator('#details h2').textContent()).resolves.toBe(relationship.type);
+    await expect(page.locator('#details h3', { hasText: 'Provenance' }).textContent()).resolves.toBe(`Provenance (${relationship.provenance.length})`);
+    const quotes = await page.locator('#details .provenance blockquote').allTextContents();
+    expect(quotes).toEqual(relationship.provenance.map((item: any) => item.quote).filter(Boolean));
+  });
+
+  it('keeps a kind hidden from the legend hidden across expansions and in the shared URL', async () => {
+    const { page } = session.browser;
+    await page.goto(`${session.server.url}/explore?${new URLSearchParams({ id: cgs })}`);
+    await waitUntilSettled(page);
+    await page.locator('#legend li[data-kind="REGION"] button').click();
+    await waitUntilSettled(page);
+    expect((await drawnNodes(page)).some((node) => node.kind === 'REGION')).toBe(false);
+    expect(new URL(page.url()).searchParams.get('hide')).toBe('REGION');
+
+    // Expanding a node that brings regions along still draws none of them.
+    const { body } = await postGraphql(session.server.url, NEIGHBOURHOOD_EDGES, { id: cgs });
+    const claim = body.data.neighbourhood.nodes.find((node: any) => node.kind === 'CLAIM');
+    expect(claim).toBeDefined();
+    await page.evaluate((id) => (window as any).geocoopExplorer.expand(id), claim.id);
+    await waitUntilSettled(page);
+    const known: string[] = await page.evaluate(() => [...(window as any).geocoopExplorer.state.model.nodes.values()].map((node: any) => node.kind));
+    expect(known).toContain('REGION');
+    expect((await drawnNodes(page)).some((node) => node.kind === 'REGION')).toBe(false);
+    const shared = page.url();
+
+    // Shown again from the legend, the regions are drawn.
+    await page.locator('#legend li[data-kind="REGION"] button').click();
+    await waitUntilSettled(page);
+    expect((await drawnNodes(page)).some((node) => node.kind === 'REGION')).toBe(true);
+
+    // The link restores the centre and the hidden kind.
+    await page.goto(shared);
+    await waitUntilSettled(page);
+    expect(await page.evaluate(() => (window as any).geocoopExplorer.state.centerId)).toBe(cgs);
+    await page.evaluate((id) => (window as any).geocoopExplorer.expand(id), claim.id);
+    await waitUntilSettled(page);
+    expect((await drawnNodes(page)).some((node) => node.kind === 'REGION')).toBe(false);
+    await expect(page.locator('#legend li[data-kind="REGION"] button').getAttribute('aria-pressed')).resolves.toBe('false');
+  });
+
+  it('pins, collapses and hides a node from the side panel', async () => {
+    const { page } = session.browser;
+    await page.goto(`${session.server.url}/explore?${new URLSearchParams({ id: cgs })}`);
+    await waitUntilSettled(page);
+    const { body } = await postGraphql(session.server.url, NEIGHBOURHOOD_EDGES, { id: cgs });
+    const claim = body.data.neighbourhood.nodes.find((node: any) => node.kind === 'CLAIM').id;
+
+    await page.locator(`#node-list li[data-id="${claim}"] button`).click();
+    await waitUntilSettled(page);
+    await page.locator('#details button[data-action="pin"]').click();
+    await waitUntilSettled(page);
+    const pinned = await page.evaluate((id) => {
+      const node = (window as any).geocoopExplorer.state.cy.getElementById(id);
+      return { locked: node.locked(), position: { ...node.position() } };
+    }, claim);
+    expect(pinned.locked).toBe(true);
+
+    // Collapsing the claim folds away the regions that hang only off it; the pinned claim has not moved.
+    const regionsBefore = (await drawnNodes(page)).filter((node) => node.kind === 'REGION').length;
+    expect(regionsBefore).toBeGreaterThan(0);
+    await page.locator('#details button[data-action="collapse"]').click();
+    await waitUntilSettled(page);
+    const regionsAfter = (await drawnNodes(page)).filter((node) => node.kind === 'REGION').length;
+    expect(regionsAfter).toBeLessThan(regionsBefore);
+    expect(await page.evaluate((id) => ({ ...(window as any).geocoopExplorer.state.cy.getElementById(id).position() }), claim)).toEqual(pinned.position);
+
+    await page.locator('#details button[data-action="hide"]').click();
+    await waitUntilSettled(page);
+    expect((await drawnNodes(page)).some((node) => node.id === claim)).toBe(false);
+    await expect(page.locator(`#node-list li[data-id="${claim}"]`).count()).resolves.toBe(0);
+  });
+
+  it('opens the neighbourhood query in GraphiQL in a new tab and runs it there', async () => {
+    const { page, context } = session.browser;
+    await page.goto(`${session.server.url}/explore?${new URLSearchParams({ id: cgs })}`);
+    await waitUntilSettled(page);
+    const [graphiql] = await Promise.all([context.waitForEvent('page'), page.locator('#open-graphiql').click()]);
+    await graphiql.waitForFunction(
+      (id) => {
+        const monaco = (globalThis as any).__MONACO;
+        const model = monaco?.editor.getModels().find((candidate: any) => candidate.uri.path.endsWith('response.json'));
+        if (!model || !model.getValue()) return false;
+        try {
+          return JSON.parse(model.getValue()).data.neighbourhood.center.id === id;
+        } catch {
+          return false;
+        }
+      },
+      cgs,
+      { timeout: 60_000 },
+    );
+    expect(page.url()).toContain('/explore');
+    await graphiql.close();
+  });
+});

@@ -122,6 +122,8 @@ export interface AxeViolation {
   impact: string | null;
   help: string;
   targets: string[];
+  /** axe's explanation for the first offending element (e.g. the colours of a contrast failure). */
+  firstFailure: string;
 }
 
 /** The serious and critical accessibility violations axe-core finds on the page as it is now. */
@@ -135,6 +137,7 @@ export async function seriousAccessibilityViolations(page: Page): Promise<AxeVio
       impact: violation.impact,
       help: violation.help,
       targets: violation.nodes.slice(0, 5).map((node: any) => String(node.target)),
+      firstFailure: String(violation.nodes[0]?.failureSummary ?? ''),
     }));
   });
   return (violations as AxeViolation[]).filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');

@@ -12,6 +12,7 @@ import { createRoot } from 'react-dom/client';
 import 'graphiql/style.css';
 import '@graphiql/plugin-explorer/style.css';
 import './graphiql.css';
+import { keepGraphiqlTabsAccessible } from './accessibleTabs';
 
 /** The server's GraphQL endpoint: same origin, so no CORS and no third party. */
 const ENDPOINT = '/graphql';
@@ -154,6 +155,7 @@ function App() {
 
 const container = document.getElementById('graphiql');
 if (!container) throw new Error('#graphiql is missing from index.html');
+keepGraphiqlTabsAccessible(container);
 createRoot(container).render(
   <StrictMode>
     <App />

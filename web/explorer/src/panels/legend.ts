@@ -26,12 +26,11 @@ export function renderLegend(
               type: 'button',
               title: hidden ? `Show ${name.toLowerCase()} nodes` : `Hide ${name.toLowerCase()} nodes`,
               'aria-pressed': String(!hidden),
-              'aria-label': `${name}: ${count} in the graph, ${hidden ? 'hidden' : 'shown'}`,
               onclick: () => onToggle(kind),
             },
             swatchFor(kind),
             name,
-            count ? h('span', { className: 'count', 'aria-hidden': 'true' }, String(count)) : null,
+            count ? h('span', { className: 'count' }, String(count), h('span', { className: 'visually-hidden' }, ' in the graph')) : null,
           ),
         );
       }),

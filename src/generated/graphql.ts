@@ -411,17 +411,33 @@ export type Confidence =
   /** Supported by evidence that needed some interpretation (e.g. dates derived from a weekday). */
   | 'MEDIUM';
 
+/** How strongly a relationship ties two entities together. A path is as strong as its weakest relationship. */
+export type ConnectionStrength =
+  /** Geographic: headquartered or held in a country, a country's membership of an organization, regions. */
+  | 'GEOGRAPHIC'
+  /** Organization-level: organized, takes part in, a position in or held by staff of, part of, party to, provides, an organization's membership. */
+  | 'ORGANIZATIONAL'
+  /** Thematic: a theme, a target or trainee region, what a claim is about or scoped to. */
+  | 'THEMATIC';
+
 /** How two entities are connected: the paths between them and a readable summary (the answer of `connection`). */
 export type ConnectionSummary = {
   __typename?: 'ConnectionSummary';
   /** The entity asked about first. */
   from: Entity;
-  /** The shortest paths found, in a stable order; empty when the entities are not connected within `maxLength`. */
-  paths: Array<Path>;
   /**
-   * A readable sentence: how many shortest paths were found, how long they are and the first one as text (e.g.
-   * `CGS and IUGS are connected by 1 shortest path of 2 relationships: CGS ←HELD_BY_STAFF_OF…`), or that no
-   * connection was found within `maxLength` relationships.
+   * The shortest paths found, strongest first (see `rankedPaths` for how strong and why), then by text; empty when
+   * the entities are not connected within `maxLength`. When more shortest paths exist than `limit`, the strongest
+   * of up to {{limit:traversal.connectionPaths.max}} are kept.
+   */
+  paths: Array<Path>;
+  /** The same paths in the same order, each with its strength and the reason for it. */
+  rankedPaths: Array<RankedPath>;
+  /**
+   * A readable sentence: how many shortest paths were found, how long they are and the strongest one as text with
+   * why it ranks first (e.g. `CGS and IUGS are connected by 1 shortest path of 2 relationships: CGS
+   * ←HELD_BY_STAFF_OF… (organization-level links only (HELD_BY_STAFF_OF, POSITION_IN))`), or that no connection was
+   * found within `maxLength` relationships.
    */
   summary: Scalars['String']['output'];
   /** The entity asked about second. */
@@ -2646,6 +2662,22 @@ export type RankedEntity = {
   rank: Scalars['PositiveInt']['output'];
 };
 
+/** A path of a `connection` with how strongly it connects the two entities. */
+export type RankedPath = {
+  __typename?: 'RankedPath';
+  /** The path. */
+  path: Path;
+  /** Why the path is as strong as it is, e.g. `its weakest link is geographic: China —MEMBER_OF→ CCOP`. */
+  reason: Scalars['String']['output'];
+  /**
+   * The ranking score, higher is stronger: 10 × the weakest relationship's tier plus the mean tier of all its
+   * relationships (tiers: ORGANIZATIONAL 3, THEMATIC 2, GEOGRAPHIC 1).
+   */
+  score: Scalars['Float']['output'];
+  /** The strength of the path's weakest relationship. */
+  strength: ConnectionStrength;
+};
+
 /** A UN M49 geographic region (continent, sub-region or intermediate region). */
 export type Region = Entity & Node & {
   __typename?: 'Region';
@@ -3495,7 +3527,8 @@ export type ResolversTypes = {
   ClaimUnit: ResolverTypeWrapper<Partial<ClaimUnit>>;
   CollaborationType: ResolverTypeWrapper<Partial<CollaborationType>>;
   Confidence: ResolverTypeWrapper<Partial<Confidence>>;
-  ConnectionSummary: ResolverTypeWrapper<Partial<Omit<ConnectionSummary, 'from' | 'paths' | 'to'> & { from: ResolversTypes['Entity'], paths: Array<ResolversTypes['Path']>, to: ResolversTypes['Entity'] }>>;
+  ConnectionStrength: ResolverTypeWrapper<Partial<ConnectionStrength>>;
+  ConnectionSummary: ResolverTypeWrapper<Partial<Omit<ConnectionSummary, 'from' | 'paths' | 'rankedPaths' | 'to'> & { from: ResolversTypes['Entity'], paths: Array<ResolversTypes['Path']>, rankedPaths: Array<ResolversTypes['RankedPath']>, to: ResolversTypes['Entity'] }>>;
   CooperationLink: ResolverTypeWrapper<Partial<Omit<CooperationLink, 'shared' | 'source' | 'target'> & { shared: Array<ResolversTypes['SharedItems']>, source: ResolversTypes['Entity'], target: ResolversTypes['Entity'] }>>;
   CooperationNetwork: ResolverTypeWrapper<Partial<Omit<CooperationNetwork, 'links' | 'nodes'> & { links: Array<ResolversTypes['CooperationLink']>, nodes: Array<ResolversTypes['Entity']> }>>;
   CountDimension: ResolverTypeWrapper<Partial<CountDimension>>;
@@ -3600,6 +3633,7 @@ export type ResolversTypes = {
   Provenance: ResolverTypeWrapper<StoredProvenance>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RankedEntity: ResolverTypeWrapper<Partial<Omit<RankedEntity, 'breakdown' | 'entity'> & { breakdown: Array<ResolversTypes['TypeCount']>, entity: ResolversTypes['Entity'] }>>;
+  RankedPath: ResolverTypeWrapper<Partial<Omit<RankedPath, 'path'> & { path: ResolversTypes['Path'] }>>;
   Region: ResolverTypeWrapper<EntityRecord>;
   RegionConnection: ResolverTypeWrapper<ConnectionRecord<EntityRecord>>;
   RegionEdge: ResolverTypeWrapper<EdgeRecord<EntityRecord>>;
@@ -3662,7 +3696,7 @@ export type ResolversParentTypes = {
   ClaimLinkEdge: RelationshipRecord;
   ClaimRegionMappingConnection: LinkConnectionRecord;
   ClaimRegionMappingEdge: RelationshipRecord;
-  ConnectionSummary: Partial<Omit<ConnectionSummary, 'from' | 'paths' | 'to'> & { from: ResolversParentTypes['Entity'], paths: Array<ResolversParentTypes['Path']>, to: ResolversParentTypes['Entity'] }>;
+  ConnectionSummary: Partial<Omit<ConnectionSummary, 'from' | 'paths' | 'rankedPaths' | 'to'> & { from: ResolversParentTypes['Entity'], paths: Array<ResolversParentTypes['Path']>, rankedPaths: Array<ResolversParentTypes['RankedPath']>, to: ResolversParentTypes['Entity'] }>;
   CooperationLink: Partial<Omit<CooperationLink, 'shared' | 'source' | 'target'> & { shared: Array<ResolversParentTypes['SharedItems']>, source: ResolversParentTypes['Entity'], target: ResolversParentTypes['Entity'] }>;
   CooperationNetwork: Partial<Omit<CooperationNetwork, 'links' | 'nodes'> & { links: Array<ResolversParentTypes['CooperationLink']>, nodes: Array<ResolversParentTypes['Entity']> }>;
   Country: EntityRecord;
@@ -3753,6 +3787,7 @@ export type ResolversParentTypes = {
   Provenance: StoredProvenance;
   Query: Record<PropertyKey, never>;
   RankedEntity: Partial<Omit<RankedEntity, 'breakdown' | 'entity'> & { breakdown: Array<ResolversParentTypes['TypeCount']>, entity: ResolversParentTypes['Entity'] }>;
+  RankedPath: Partial<Omit<RankedPath, 'path'> & { path: ResolversParentTypes['Path'] }>;
   Region: EntityRecord;
   RegionConnection: ConnectionRecord<EntityRecord>;
   RegionEdge: EdgeRecord<EntityRecord>;
@@ -3900,6 +3935,7 @@ export type ClaimRegionMappingEdgeResolvers<ContextType = RequestContext, Parent
 export type ConnectionSummaryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ConnectionSummary'] = ResolversParentTypes['ConnectionSummary']> = {
   from?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType>;
+  rankedPaths?: Resolver<Array<ResolversTypes['RankedPath']>, ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
 };
@@ -4584,6 +4620,13 @@ export type RankedEntityResolvers<ContextType = RequestContext, ParentType exten
   rank?: Resolver<ResolversTypes['PositiveInt'], ParentType, ContextType>;
 };
 
+export type RankedPathResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RankedPath'] = ResolversParentTypes['RankedPath']> = {
+  path?: Resolver<ResolversTypes['Path'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  strength?: Resolver<ResolversTypes['ConnectionStrength'], ParentType, ContextType>;
+};
+
 export type RegionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region']> = {
   children?: Resolver<ResolversTypes['RegionLinkConnection'], ParentType, ContextType, Partial<RegionChildrenArgs>>;
   claims?: Resolver<ResolversTypes['ClaimRegionMappingConnection'], ParentType, ContextType, Partial<RegionClaimsArgs>>;
@@ -4939,6 +4982,7 @@ export type Resolvers<ContextType = RequestContext> = {
   Provenance?: ProvenanceResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RankedEntity?: RankedEntityResolvers<ContextType>;
+  RankedPath?: RankedPathResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
   RegionConnection?: RegionConnectionResolvers<ContextType>;
   RegionEdge?: RegionEdgeResolvers<ContextType>;

@@ -171,6 +171,57 @@ describe('the explorer’s graph', () => {
     await expect(page.locator(`#node-list li[data-id="${claim}"]`).count()).resolves.toBe(0);
   });
 
+  it('finds how CGS and CCOP are connected from two autocompletes, strongest path first, and shares it by URL', async () => {
+    const { page } = session.browser;
+    const { body } = await postGraphql(
+      session.server.url,
+      'query($from: ID!, $to: ID!) { connection(from: $from, to: $to) { summary rankedPaths { strength path { steps { node { id } relationship { id } } } } } }',
+      { from: cgs, to: ccop },
+    );
+    const expected = body.data.connection;
+    expect(expected.rankedPaths.length).toBeGreaterThan(1);
+    const pathNodes = new Set<string>(expected.rankedPaths.flatMap((ranked: any) => ranked.path.steps.map((step: any) => step.node.id)));
+    const pathRelationships = new Set<string>(
+      expected.rankedPaths.flatMap((ranked: any) => ranked.path.steps.filter((step: any) => step.relationship).map((step: any) => step.relationship.id)),
+    );
+
+    await page.goto(`${session.server.url}/explore`);
+    await page.locator('#path-finder summary').click();
+    await page.fill('#path-from', 'CGS');
+    await page.locator('#path-from-results li[role="option"]', { hasText: /China Geological Survey/ }).first().locator('button').click();
+    await page.fill('#path-to', 'CCOP');
+    await page.locator('#path-to-results li[role="option"]', { hasText: /^CCOP/ }).first().locator('button').click();
+    await page.locator('#path-submit').click();
+    await page.locator('#details .connection-summary').waitFor({ timeout: 30_000 });
+    await waitUntilSettled(page);
+
+    await expect(page.locator('#details .connection-summary').textContent()).resolves.toBe(expected.summary);
+    await expect(page.locator('#details .path').first().getAttribute('data-strength')).resolves.toBe(expected.rankedPaths[0].strength);
+    const drawn = await page.evaluate(() => {
+      const { state } = (window as any).geocoopExplorer;
+      return {
+        nodes: [...state.model.nodes.keys()] as string[],
+        onPath: state.view.edges.filter((edge: any) => edge.onPath).flatMap((edge: any) => edge.relationshipIds) as string[],
+        highlighted: state.cy.edges('.on-path').length as number,
+      };
+    });
+    expect(new Set(drawn.nodes)).toEqual(pathNodes);
+    expect(new Set(drawn.onPath)).toEqual(pathRelationships);
+    expect(drawn.highlighted).toBeGreaterThan(0);
+    const shared = new URL(page.url());
+    expect([shared.searchParams.get('from'), shared.searchParams.get('to')]).toEqual([cgs, ccop]);
+    const graphiql = new URL((await page.locator('#path-graphiql').getAttribute('href'))!, session.server.url);
+    expect(graphiql.searchParams.get('query')).toContain('connection(from: $from, to: $to)');
+    expect(JSON.parse(graphiql.searchParams.get('variables')!)).toEqual({ from: cgs, to: ccop });
+    expect(graphiql.searchParams.get('run')).toBe('1');
+    await screenshot(page, 'explorer-path.png');
+
+    // The shared link shows the same answer.
+    await page.goto(shared.href);
+    await page.locator('#details .connection-summary').waitFor({ timeout: 30_000 });
+    await expect(page.locator('#details .connection-summary').textContent()).resolves.toBe(expected.summary);
+  });
+
   it('opens the neighbourhood query in GraphiQL in a new tab and runs it there', async () => {
     const { page, context } = session.browser;
     await page.goto(`${session.server.url}/explore?${new URLSearchParams({ id: cgs })}`);

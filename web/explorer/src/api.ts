@@ -1,5 +1,5 @@
-import { ENTITY_DETAILS_QUERY, NEIGHBOURHOOD_QUERY, RELATIONSHIP_DETAILS_QUERY, SEARCH_QUERY } from './operations';
-import type { EntityDetails, EntityKind, GraphNode, RelationshipDetails, SearchHit, Subgraph } from './types';
+import { CONNECTION_QUERY, ENTITY_DETAILS_QUERY, NEIGHBOURHOOD_QUERY, RELATIONSHIP_DETAILS_QUERY, SEARCH_QUERY } from './operations';
+import type { Connection, EntityDetails, EntityKind, GraphNode, RelationshipDetails, SearchHit, Subgraph } from './types';
 
 const ENDPOINT = '/graphql';
 
@@ -87,4 +87,9 @@ export async function fetchEntity(id: string): Promise<EntityDetails | null> {
 export async function fetchRelationship(id: string): Promise<RelationshipDetails | null> {
   const { data } = await gql<{ relationship: RelationshipDetails | null }>(RELATIONSHIP_DETAILS_QUERY, { id });
   return data.relationship;
+}
+
+export async function fetchConnection(from: string, to: string): Promise<Connection> {
+  const { data } = await gql<{ connection: Connection }>(CONNECTION_QUERY, { from, to });
+  return data.connection;
 }

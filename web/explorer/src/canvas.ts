@@ -150,7 +150,7 @@ export function drawView(cy: Core, view: GraphView): string[] {
         title: edge.label,
         relationshipIds: edge.relationshipIds,
       };
-      const classes = edge.relationshipIds.length > 1 ? 'bundled' : '';
+      const classes = [edge.relationshipIds.length > 1 ? 'bundled' : '', edge.onPath ? 'on-path' : ''].filter(Boolean).join(' ');
       const existing = cy.getElementById(edge.id);
       if (existing.nonempty()) {
         existing.data(data);

@@ -1,5 +1,5 @@
 import { fullLabel, shortLabels } from './labels';
-import type { EntityKind, GraphEdge, GraphNode, NamedValue, Subgraph } from './types';
+import type { Connection, EntityKind, GraphEdge, GraphNode, NamedValue, Subgraph } from './types';
 
 /** This many leaves hanging off one node by one relationship type are drawn as one bundle ("16 × MEMBER_OF"). */
 export const BUNDLE_MIN = 5;
@@ -21,6 +21,8 @@ export interface ExplorerModel {
   collapsed: Set<string>;
   /** Bundles the user opened: their members are drawn one by one. */
   openBundles: Set<string>;
+  /** The relationships of the paths the path finder found: drawn highlighted, never bundled. */
+  pathRelationships: Set<string>;
   truncated: boolean;
 }
 
@@ -35,6 +37,7 @@ export function emptyModel(): ExplorerModel {
     pinned: new Set(),
     collapsed: new Set(),
     openBundles: new Set(),
+    pathRelationships: new Set(),
     truncated: false,
   };
 }
@@ -56,8 +59,26 @@ export function resetModel(model: ExplorerModel, subgraph: Subgraph): void {
   model.pinned.clear();
   model.collapsed.clear();
   model.openBundles.clear();
+  model.pathRelationships.clear();
   model.truncated = false;
   mergeSubgraph(model, subgraph);
+}
+
+/** The paths of a connection as a subgraph centred on their start: every node and relationship along them. */
+export function connectionSubgraph(connection: Connection): Subgraph | null {
+  const paths = connection.rankedPaths.map((ranked) => ranked.path);
+  if (!paths.length) return null;
+  const nodes = paths.flatMap((path) => path.steps.map((step) => step.node));
+  const edges = paths.flatMap((path) =>
+    path.steps.flatMap((step, index) => {
+      const next = path.steps[index + 1];
+      if (!step.relationship || !next) return [];
+      const outgoing = step.relationship.direction === 'OUTGOING';
+      const { id, type, qualifiers } = step.relationship;
+      return [{ id, type, qualifiers, source: outgoing ? step.node.id : next.node.id, target: outgoing ? next.node.id : step.node.id }];
+    }),
+  );
+  return { center: nodes[0], nodes, edges, truncated: false };
 }
 
 /** Adds what the model lacks from a subgraph; returns the IDs of the nodes it added. */
@@ -97,8 +118,9 @@ export interface ViewEdge {
   /** The relationships this drawn edge stands for (several when parallel ones or a bundle are merged). */
   relationshipIds: string[];
   qualifiers: NamedValue[];
-  /** Shown on hover or selection only. */
+  /** Shown on hover or selection only, and always along a found path. */
   label: string;
+  onPath: boolean;
 }
 
 export interface GraphView {
@@ -167,6 +189,7 @@ export function computeView(model: ExplorerModel): GraphView {
   for (const id of visible) {
     if (id === model.centerId || model.pinned.has(id) || model.expanded.has(id)) continue;
     const own = links.get(id) ?? [];
+    if (own.some((link) => model.pathRelationships.has(link.edge.id))) continue;
     const others = new Set(own.map((link) => link.other));
     if (others.size !== 1) continue;
     const shapes = new Set(own.map((link) => `${link.edge.type}|${link.edge.target === id}`));
@@ -226,8 +249,10 @@ export function computeView(model: ExplorerModel): GraphView {
       known.relationshipIds.push(edge.id);
       known.label = edgeLabel(edge.type, known.relationshipIds.length);
       known.qualifiers = [];
+      known.onPath ||= model.pathRelationships.has(edge.id);
     } else {
-      merged.set(key, { id: `edge:${key}`, source, target, type: edge.type, relationshipIds: [edge.id], qualifiers: edge.qualifiers, label: edge.type });
+      const onPath = model.pathRelationships.has(edge.id);
+      merged.set(key, { id: `edge:${key}`, source, target, type: edge.type, relationshipIds: [edge.id], qualifiers: edge.qualifiers, label: edge.type, onPath });
     }
   }
   for (const edge of merged.values()) if (edge.relationshipIds.length === 1) edge.label = singleEdgeLabel(edge);

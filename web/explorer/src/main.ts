@@ -8,15 +8,16 @@
  * Global IDs are opaque strings: they are only ever passed back to the server, never parsed.
  */
 import type { Core } from 'cytoscape';
-import { fetchEntity, fetchNeighbourhood, fetchRelationship, NEIGHBOURHOOD_LIMIT, neighbourhoodVariables } from './api';
+import { fetchConnection, fetchEntity, fetchNeighbourhood, fetchRelationship, NEIGHBOURHOOD_LIMIT, neighbourhoodVariables } from './api';
 import { createCanvas, drawView } from './canvas';
 import { byId } from './dom';
-import { computeView, emptyModel, mergeSubgraph, resetModel, type GraphView, type ViewNode } from './graphModel';
+import { computeView, connectionSubgraph, emptyModel, mergeSubgraph, resetModel, type GraphView, type ViewNode } from './graphModel';
 import { fitView, runLayout, seedPositions } from './layout';
-import { NEIGHBOURHOOD_QUERY } from './operations';
+import { CONNECTION_QUERY, NEIGHBOURHOOD_QUERY } from './operations';
 import { renderBundle, renderEntity, renderLoading, renderMessage, renderRelationships } from './panels/details';
 import { renderLegend } from './panels/legend';
 import { renderNodeList } from './panels/nodeList';
+import { renderConnection, setUpPathFinder, type PathFinder } from './panels/pathFinder';
 import { setUpSearch } from './panels/search';
 import { kindName } from './kinds';
 import type { EntityKind } from './types';
@@ -36,6 +37,9 @@ let selectedId: string | null = null;
 let generation = 0;
 let detailsRequest = 0;
 const expanding = new Map<string, Promise<void>>();
+/** The endpoints of the paths shown, while the graph shows the path finder's answer. */
+let pathEnds: { from: string; to: string } | null = null;
+let pathFinder: PathFinder;
 
 function setPhase(phase: 'idle' | 'loading' | 'ready' | 'error'): void {
   document.documentElement.dataset.explorerState = phase;
@@ -78,7 +82,7 @@ function refreshPanels(): void {
   const centre = model.centerId ? model.nodes.get(model.centerId) : null;
   const parts = centre
     ? [
-        `${model.nodes.size} entities · ${model.edges.size} relationships around ${centre.label}`,
+        `${model.nodes.size} entities · ${model.edges.size} relationships ${pathEnds ? `on the paths from ${centre.label}` : `around ${centre.label}`}`,
         model.truncated ? `some neighbourhoods were cut at ${NEIGHBOURHOOD_LIMIT} entities` : '',
       ]
     : [];
@@ -101,6 +105,7 @@ async function recentre(id: string, history: HistoryMode = 'push'): Promise<void
   try {
     const subgraph = await fetchNeighbourhood(id, depth);
     if (current !== generation) return;
+    pathEnds = null;
     resetModel(model, subgraph);
     selectedId = null;
     cy.elements().remove();
@@ -113,6 +118,42 @@ async function recentre(id: string, history: HistoryMode = 'push'): Promise<void
     setPhase('error');
     showStatus((error as Error).message, 'error');
     if (model.nodes.size === 0) byId('hint').hidden = false;
+  }
+}
+
+/** Draws the shortest paths between two entities, strongest first in the panel, and says how they connect. */
+async function findPaths(from: string, to: string, history: HistoryMode = 'push'): Promise<void> {
+  const current = ++generation;
+  expanding.clear();
+  setPhase('loading');
+  showStatus('Looking for connections…', 'busy');
+  byId('hint').hidden = true;
+  try {
+    const connection = await fetchConnection(from, to);
+    if (current !== generation) return;
+    pathEnds = { from, to };
+    const subgraph = connectionSubgraph(connection);
+    if (subgraph) {
+      resetModel(model, subgraph);
+      for (const edge of subgraph.edges) model.pathRelationships.add(edge.id);
+      const ends = subgraph.nodes;
+      pathFinder.setEndpoints(ends[0], ends.find((node) => node.id === to) ?? ends[ends.length - 1]);
+    } else {
+      model.centerId = null;
+      model.nodes.clear();
+      model.edges.clear();
+    }
+    selectedId = null;
+    cy.elements().remove();
+    render({ fresh: true });
+    updateUrl(history);
+    setPhase('ready');
+    renderConnection(byId('details'), connection, graphiqlHref(), (id) => void selectNode(id));
+    openDrawer();
+  } catch (error) {
+    if (current !== generation) return;
+    setPhase('error');
+    showStatus((error as Error).message, 'error');
   }
 }
 
@@ -293,31 +334,39 @@ function toggleDrawer(): void {
 // ------------------------------------------------------------------------------------------------ URL and links
 
 function updateUrl(history: HistoryMode): void {
-  const search = writeUrlState({ centerId: model.centerId, depth, hiddenKinds: [...model.hiddenKinds], pathFrom: null, pathTo: null });
+  const search = writeUrlState({
+    centerId: pathEnds ? null : model.centerId,
+    depth,
+    hiddenKinds: [...model.hiddenKinds],
+    pathFrom: pathEnds?.from ?? null,
+    pathTo: pathEnds?.to ?? null,
+  });
   const url = `${window.location.pathname}${search}`;
   if (url === `${window.location.pathname}${window.location.search}`) return;
   if (history === 'push') window.history.pushState(null, '', url);
   else window.history.replaceState(null, '', url);
 }
 
+/** GraphiQL with the query behind what is shown (the paths, else the neighbourhood), run on opening. */
+function graphiqlHref(): string {
+  const [query, variables] = pathEnds
+    ? [CONNECTION_QUERY, pathEnds]
+    : model.centerId
+      ? [NEIGHBOURHOOD_QUERY, neighbourhoodVariables(model.centerId, depth)]
+      : [null, null];
+  if (!query) return '/graphiql';
+  return `/graphiql?${new URLSearchParams({ query, variables: JSON.stringify(variables), run: '1' })}`;
+}
+
 function updateGraphiqlLink(): void {
-  const link = byId<HTMLAnchorElement>('open-graphiql');
-  if (!model.centerId) {
-    link.href = '/graphiql';
-    return;
-  }
-  const params = new URLSearchParams({
-    query: NEIGHBOURHOOD_QUERY,
-    variables: JSON.stringify(neighbourhoodVariables(model.centerId, depth)),
-    run: '1',
-  });
-  link.href = `/graphiql?${params}`;
+  byId<HTMLAnchorElement>('open-graphiql').href = graphiqlHref();
 }
 
 // ------------------------------------------------------------------------------------------------ start
 
 function showStart(): void {
   generation += 1;
+  pathEnds = null;
   model.centerId = null;
   model.nodes.clear();
   model.edges.clear();
@@ -337,7 +386,8 @@ function applyUrl(history: HistoryMode): void {
   depth = state.depth;
   byId<HTMLSelectElement>('depth').value = String(depth);
   model.hiddenKinds = new Set(state.hiddenKinds);
-  if (state.centerId) void recentre(state.centerId, history);
+  if (state.pathFrom && state.pathTo) void findPaths(state.pathFrom, state.pathTo, history);
+  else if (state.centerId) void recentre(state.centerId, history);
   else showStart();
 }
 
@@ -373,12 +423,14 @@ function start(): void {
         },
       },
       recentre,
+      findPaths,
       expand,
       selectNode,
     },
   });
 
   setUpSearch((hit) => void recentre(hit.id));
+  pathFinder = setUpPathFinder((from, to) => void findPaths(from, to));
   byId('depth').addEventListener('change', () => {
     depth = byId<HTMLSelectElement>('depth').value === '2' ? 2 : 1;
     if (model.centerId) void recentre(model.centerId, 'replace');

@@ -44,10 +44,29 @@ export const RELATIONSHIP_DETAILS_QUERY = `query RelationshipDetails($id: ID!) {
   }
 }`;
 
+export const CONNECTION_QUERY = `query Connection($from: ID!, $to: ID!) {
+  connection(from: $from, to: $to) {
+    summary
+    rankedPaths {
+      strength
+      reason
+      path {
+        length
+        text
+        steps {
+          node { id kind label ... on Event { year } }
+          relationship { id type direction qualifiers { name value } }
+        }
+      }
+    }
+  }
+}`;
+
 /** Every operation by its name, for the schema test and for GraphiQL links. */
 export const EXPLORER_OPERATIONS: Readonly<Record<string, string>> = {
   Neighbourhood: NEIGHBOURHOOD_QUERY,
   Search: SEARCH_QUERY,
   EntityDetails: ENTITY_DETAILS_QUERY,
   RelationshipDetails: RELATIONSHIP_DETAILS_QUERY,
+  Connection: CONNECTION_QUERY,
 };

@@ -72,3 +72,19 @@ export interface RelationshipDetails {
   qualifiers: NamedValue[];
   provenance: Provenance[];
 }
+
+export interface PathStep {
+  node: GraphNode;
+  relationship: { id: string; type: string; direction: 'OUTGOING' | 'INCOMING'; qualifiers: NamedValue[] } | null;
+}
+
+export interface RankedPath {
+  strength: 'ORGANIZATIONAL' | 'THEMATIC' | 'GEOGRAPHIC';
+  reason: string;
+  path: { length: number; text: string; steps: PathStep[] };
+}
+
+export interface Connection {
+  summary: string;
+  rankedPaths: RankedPath[];
+}

@@ -2256,7 +2256,9 @@ export type Query = {
    * Full-text search over the names, acronyms, aliases, titles, descriptions and statements of every entity,
    * best match first. Case and accents are ignored; every word of `query` is searched for as a whole word and,
    * from three letters on, as the beginning of a word (`geochem` finds "geochemical"). An entity whose name,
-   * acronym or alias is exactly the query ranks first. Operators and special characters in the query are taken
+   * acronym or alias is exactly the query ranks first. When nothing matches, the words are searched again
+   * allowing for typos (one edit from four letters on, two from eight: `geologcal` finds "geological"); those
+   * suggestions are marked `FUZZY` in `SearchEdge.match`, so they never rank above a real match. Operators and special characters in the query are taken
    * literally. At most the best {{limit:search.results}} matches can be paged through.
    */
   search: SearchConnection;
@@ -2997,6 +2999,8 @@ export type SearchConnection = {
   __typename?: 'SearchConnection';
   /** The results of this page with their scores and cursors. */
   edges: Array<SearchEdge>;
+  /** How many of the matches counted in `totalCount` are of each kind, most first: for grouping results by kind. */
+  kinds: Array<SearchKindCount>;
   /** Where this page lies in the results, for asking for the next one. */
   pageInfo: PageInfo;
   /** How many entities match in all (counting only the best {{limit:search.results}}). */
@@ -3008,6 +3012,8 @@ export type SearchEdge = {
   __typename?: 'SearchEdge';
   /** The position of this result: pass it as `after` to get the results that follow it. */
   cursor: Scalars['String']['output'];
+  /** How it matches: exactly, by its words, or as a suggestion for a misspelt query. */
+  match: SearchMatch;
   /** The entity found. */
   node: Entity;
   /**
@@ -3016,6 +3022,24 @@ export type SearchEdge = {
    */
   score: Scalars['Float']['output'];
 };
+
+/** How many search matches are of one kind. */
+export type SearchKindCount = {
+  __typename?: 'SearchKindCount';
+  /** How many matches are of this kind. */
+  count: Scalars['NonNegativeInt']['output'];
+  /** The kind. */
+  kind: EntityKind;
+};
+
+/** How a search result matches the query. */
+export type SearchMatch =
+  /** Its name, acronym or alias is exactly the query. */
+  | 'EXACT'
+  /** A suggestion: nothing matched the words as typed, and this matches them allowing for typos. */
+  | 'FUZZY'
+  /** It contains the words of the query (whole or as beginnings of words). */
+  | 'WORDS';
 
 /**
  * What two members of a cooperation network can share. For organizations: an EVENT both organized, a PROJECT
@@ -3652,6 +3676,8 @@ export type ResolversTypes = {
   RelationshipType: ResolverTypeWrapper<Partial<RelationshipType>>;
   SearchConnection: ResolverTypeWrapper<Partial<Omit<SearchConnection, 'edges'> & { edges: Array<ResolversTypes['SearchEdge']> }>>;
   SearchEdge: ResolverTypeWrapper<Partial<Omit<SearchEdge, 'node'> & { node: ResolversTypes['Entity'] }>>;
+  SearchKindCount: ResolverTypeWrapper<Partial<SearchKindCount>>;
+  SearchMatch: ResolverTypeWrapper<Partial<SearchMatch>>;
   SharedItemKind: ResolverTypeWrapper<Partial<SharedItemKind>>;
   SharedItems: ResolverTypeWrapper<Partial<Omit<SharedItems, 'items'> & { items: Array<ResolversTypes['Entity']> }>>;
   SortDirection: ResolverTypeWrapper<Partial<SortDirection>>;
@@ -3802,6 +3828,7 @@ export type ResolversParentTypes = {
   RelationshipEdge: EdgeRecord<RelationshipRecord>;
   SearchConnection: Partial<Omit<SearchConnection, 'edges'> & { edges: Array<ResolversParentTypes['SearchEdge']> }>;
   SearchEdge: Partial<Omit<SearchEdge, 'node'> & { node: ResolversParentTypes['Entity'] }>;
+  SearchKindCount: Partial<SearchKindCount>;
   SharedItems: Partial<Omit<SharedItems, 'items'> & { items: Array<ResolversParentTypes['Entity']> }>;
   Source: EntityRecord;
   SourceConnection: ConnectionRecord<EntityRecord>;
@@ -4717,14 +4744,21 @@ export type RelationshipEdgeResolvers<ContextType = RequestContext, ParentType e
 
 export type SearchConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SearchConnection'] = ResolversParentTypes['SearchConnection']> = {
   edges?: Resolver<Array<ResolversTypes['SearchEdge']>, ParentType, ContextType>;
+  kinds?: Resolver<Array<ResolversTypes['SearchKindCount']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
 };
 
 export type SearchEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SearchEdge'] = ResolversParentTypes['SearchEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  match?: Resolver<ResolversTypes['SearchMatch'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type SearchKindCountResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SearchKindCount'] = ResolversParentTypes['SearchKindCount']> = {
+  count?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
 };
 
 export type SharedItemsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SharedItems'] = ResolversParentTypes['SharedItems']> = {
@@ -4995,6 +5029,7 @@ export type Resolvers<ContextType = RequestContext> = {
   RelationshipEdge?: RelationshipEdgeResolvers<ContextType>;
   SearchConnection?: SearchConnectionResolvers<ContextType>;
   SearchEdge?: SearchEdgeResolvers<ContextType>;
+  SearchKindCount?: SearchKindCountResolvers<ContextType>;
   SharedItems?: SharedItemsResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   SourceConnection?: SourceConnectionResolvers<ContextType>;

@@ -7,6 +7,7 @@
 import { screenshot } from '../helpers/browser';
 import { postGraphql } from '../helpers/testServer';
 import { browserSession } from './session';
+import { kindName } from '../../web/explorer/src/kinds';
 import { drawnNodes, entityId, waitUntilSettled } from './explorerPage';
 
 const NEIGHBOURHOOD_EDGES = `query($id: ID!) { neighbourhood(id: $id, depth: 1, limit: 100) {
@@ -220,6 +221,33 @@ describe('the explorer’s graph', () => {
     await page.goto(shared.href);
     await page.locator('#details .connection-summary').waitFor({ timeout: 30_000 });
     await expect(page.locator('#details .connection-summary').textContent()).resolves.toBe(expected.summary);
+  });
+
+  it('searches helpfully: says when the query is empty or too short, suggests for a typo and groups hits by kind', async () => {
+    const { page } = session.browser;
+    await page.goto(`${session.server.url}/explore`);
+    await page.locator('#search-form button[type="submit"]').click();
+    await expect(page.locator('#search-results').textContent()).resolves.toBe('Type a name to search, e.g. CGS.');
+    await page.fill('#search-input', 'g');
+    await page.keyboard.press('Enter');
+    await expect(page.locator('#search-results').textContent()).resolves.toBe('Type at least 2 characters to search.');
+
+    await page.fill('#search-input', 'geologcal');
+    await page.locator('#search-results .suggestion-note').waitFor({ timeout: 30_000 });
+    await expect(page.locator('#search-results .suggestion-note').textContent()).resolves.toBe('Nothing matches “geologcal” as typed. Did you mean:');
+    const suggestions = page.locator('#search-results li[role="option"]');
+    expect(await suggestions.count()).toBeGreaterThan(0);
+    expect(new Set(await suggestions.evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.match)))).toEqual(new Set(['FUZZY']));
+    expect((await suggestions.allTextContents()).some((text) => /Geological/.test(text))).toBe(true);
+
+    const { body } = await postGraphql(session.server.url, 'query($q: String!) { search(query: $q, first: 15) { kinds { kind count } edges { node { kind } } } }', { q: 'geological' });
+    const shownKinds = new Set(body.data.search.edges.map((edge: any) => edge.node.kind));
+    const expectedGroups = body.data.search.kinds.filter((group: any) => shownKinds.has(group.kind)).map((group: any) => `${kindName(group.kind)} (${group.count})`);
+    await page.fill('#search-input', 'geological');
+    await page.waitForFunction(() => !document.querySelector('#search-results .suggestion-note') && document.querySelectorAll('#search-results li.result-group').length > 0, null, { timeout: 30_000 });
+    await expect(page.locator('#search-results li.result-group').allTextContents()).resolves.toEqual(expectedGroups);
+    expect(await page.locator('#search-results li[data-match="FUZZY"]').count()).toBe(0);
+    expect((await page.locator('#search-results li').allTextContents()).some((text) => text.trim() === 'null')).toBe(false);
   });
 
   it('opens the neighbourhood query in GraphiQL in a new tab and runs it there', async () => {

@@ -1,5 +1,5 @@
 import { CONNECTION_QUERY, ENTITY_DETAILS_QUERY, NEIGHBOURHOOD_QUERY, RELATIONSHIP_DETAILS_QUERY, SEARCH_QUERY } from './operations';
-import type { Connection, EntityDetails, EntityKind, GraphNode, RelationshipDetails, SearchHit, Subgraph } from './types';
+import type { Connection, EntityDetails, EntityKind, GraphNode, RelationshipDetails, SearchAnswer, SearchHit, Subgraph } from './types';
 
 const ENDPOINT = '/graphql';
 
@@ -70,13 +70,13 @@ export async function fetchNeighbourhood(id: string, depth: number): Promise<Sub
   return { center, nodes, edges: raw.edges, truncated: raw.truncated };
 }
 
-export async function searchEntities(query: string, kind: EntityKind | null): Promise<{ totalCount: number; hits: SearchHit[] }> {
-  const { data } = await gql<{ search: { totalCount: number; edges: Array<{ node: SearchHit }> } }>(SEARCH_QUERY, {
-    query,
-    kinds: kind ? [kind] : null,
-    first: SEARCH_FIRST,
-  });
-  return { totalCount: data.search.totalCount, hits: data.search.edges.map((edge) => edge.node) };
+export async function searchEntities(query: string, kind: EntityKind | null): Promise<SearchAnswer> {
+  const { data } = await gql<{ search: { totalCount: number; kinds: SearchAnswer['kinds']; edges: Array<{ match: SearchHit['match']; node: SearchHit }> } }>(
+    SEARCH_QUERY,
+    { query, kinds: kind ? [kind] : null, first: SEARCH_FIRST },
+  );
+  const { totalCount, kinds, edges } = data.search;
+  return { totalCount, kinds, hits: edges.map((edge) => ({ ...edge.node, match: edge.match })) };
 }
 
 export async function fetchEntity(id: string): Promise<EntityDetails | null> {

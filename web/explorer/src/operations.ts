@@ -15,7 +15,8 @@ export const NEIGHBOURHOOD_QUERY = `query Neighbourhood($id: ID!, $depth: Int, $
 export const SEARCH_QUERY = `query Search($query: String!, $kinds: [EntityKind!], $first: Int) {
   search(query: $query, kinds: $kinds, first: $first) {
     totalCount
-    edges { score node { id kind label } }
+    kinds { kind count }
+    edges { score match node { id kind label } }
   }
 }`;
 

@@ -46,6 +46,14 @@ export interface SearchHit {
   id: string;
   kind: EntityKind;
   label: string;
+  /** Set by the search: FUZZY marks a suggestion for a misspelt query. */
+  match?: 'EXACT' | 'WORDS' | 'FUZZY';
+}
+
+export interface SearchAnswer {
+  totalCount: number;
+  kinds: Array<{ kind: EntityKind; count: number }>;
+  hits: SearchHit[];
 }
 
 export interface Provenance {

@@ -79,20 +79,32 @@ export function createCombobox({ input, list, kindSelect, onPick }: ComboboxPart
       hits = result.hits;
       hitsFor = key();
       if (!hits.length) return open(note(`Nothing matches “${text}”.`));
+      // Grouped by kind (the server's counts cover every match, not only this page); suggestions say so.
+      const suggesting = hits.every((hit) => hit.match === 'FUZZY');
+      const groups = result.kinds.filter((group) => hits.some((hit) => hit.kind === group.kind));
+      hits = groups.flatMap((group) => hits.filter((hit) => hit.kind === group.kind));
+      let index = 0;
       open(
-        ...hits.map((hit, index) =>
-          h(
-            'li',
-            { role: 'option', id: optionId(index), 'aria-selected': 'false', dataset: { id: hit.id } },
-            h(
-              'button',
-              { type: 'button', tabindex: '-1', onclick: () => pick(index), onmouseenter: () => highlight(index) },
-              swatchFor(hit.kind),
-              h('span', { className: 'result-label' }, hit.label),
-              h('span', { className: 'result-kind' }, kindName(hit.kind)),
-            ),
-          ),
-        ),
+        ...(suggesting ? [note(`Nothing matches “${text}” as typed. Did you mean:`, 'muted suggestion-note')] : []),
+        ...groups.flatMap((group) => [
+          h('li', { className: 'result-group', role: 'presentation', dataset: { kind: group.kind } }, `${kindName(group.kind)} (${group.count})`),
+          ...hits
+            .filter((hit) => hit.kind === group.kind)
+            .map((hit) => {
+              const position = index++;
+              return h(
+                'li',
+                { role: 'option', id: optionId(position), 'aria-selected': 'false', dataset: { id: hit.id, match: hit.match ?? '' } },
+                h(
+                  'button',
+                  { type: 'button', tabindex: '-1', onclick: () => pick(position), onmouseenter: () => highlight(position) },
+                  swatchFor(hit.kind),
+                  h('span', { className: 'result-label' }, hit.label),
+                  h('span', { className: 'result-kind' }, kindName(hit.kind)),
+                ),
+              );
+            }),
+        ]),
         ...(result.totalCount > hits.length ? [note(`${result.totalCount - hits.length} more — refine the search`, 'muted more')] : []),
       );
       highlight(0);

@@ -40,7 +40,8 @@ describe('the explorer and GraphiQL for everyone', () => {
     await page.goto(`${session.server.url}/explore`);
     await page.waitForFunction(() => document.activeElement?.id === 'search-input');
     await page.keyboard.type('CGS');
-    await page.locator('#search-results li[role="option"].active', { hasText: /China Geological Survey/ }).waitFor({ timeout: 30_000 });
+    // Under load the list may first show hits for "CG": wait for the hits of the whole word.
+    await page.locator('#search-results[data-for="CGS"] li[role="option"].active', { hasText: /China Geological Survey/ }).waitFor({ timeout: 30_000 });
     await page.keyboard.press('Enter');
     await waitUntilSettled(page);
     expect(await page.evaluate(() => (window as any).geocoopExplorer.state.centerId)).toBe(cgs);

@@ -4,6 +4,7 @@
  * hide and collapse, the state in the URL and "Open in GraphiQL" running the same query in a new tab. Fails on
  * any request leaving the server's origin and on any console error.
  */
+import fs from 'node:fs';
 import { screenshot } from '../helpers/browser';
 import { postGraphql } from '../helpers/testServer';
 import { browserSession } from './session';
@@ -241,13 +242,51 @@ describe('the explorer’s graph', () => {
     expect((await suggestions.allTextContents()).some((text) => /Geological/.test(text))).toBe(true);
 
     const { body } = await postGraphql(session.server.url, 'query($q: String!) { search(query: $q, first: 15) { kinds { kind count } edges { node { kind } } } }', { q: 'geological' });
-    const shownKinds = new Set(body.data.search.edges.map((edge: any) => edge.node.kind));
-    const expectedGroups = body.data.search.kinds.filter((group: any) => shownKinds.has(group.kind)).map((group: any) => `${kindName(group.kind)} (${group.count})`);
+    // One group per kind on the page, the best hit's kind first, each with the count of all its matches.
+    const shownKinds = [...new Set<string>(body.data.search.edges.map((edge: any) => edge.node.kind))];
+    const counts = new Map<string, number>(body.data.search.kinds.map((group: any) => [group.kind, group.count]));
+    const expectedGroups = shownKinds.map((kind) => `${kindName(kind)} (${counts.get(kind)})`);
     await page.fill('#search-input', 'geological');
     await page.waitForFunction(() => !document.querySelector('#search-results .suggestion-note') && document.querySelectorAll('#search-results li.result-group').length > 0, null, { timeout: 30_000 });
     await expect(page.locator('#search-results li.result-group').allTextContents()).resolves.toEqual(expectedGroups);
     expect(await page.locator('#search-results li[data-match="FUZZY"]').count()).toBe(0);
     expect((await page.locator('#search-results li').allTextContents()).some((text) => text.trim() === 'null')).toBe(false);
+  });
+
+  it('shows the current graph as tables and downloads it as CSV, JSON and PNG with what is shown', async () => {
+    const { page } = session.browser;
+    const { body } = await postGraphql(session.server.url, NEIGHBOURHOOD_EDGES, { id: cgs });
+    const api = body.data.neighbourhood;
+    await page.goto(`${session.server.url}/explore?${new URLSearchParams({ id: cgs })}`);
+    await waitUntilSettled(page);
+    await page.locator('#table-toggle').click();
+    await expect(page.locator('#entities-table tbody tr').count()).resolves.toBe(api.nodes.length);
+    await expect(page.locator('#relationships-table tbody tr').count()).resolves.toBe(api.edges.length);
+
+    const downloaded = async (which: string): Promise<{ name: string; content: Buffer }> => {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.locator(`#table-view button[data-download="${which}"]`).click()]);
+      const path = await file.path();
+      return { name: file.suggestedFilename(), content: fs.readFileSync(path) };
+    };
+    const entities = await downloaded('entities-csv');
+    expect(entities.name).toBe('entities.csv');
+    const lines = entities.content.toString('utf8').trimEnd().split('\r\n');
+    expect(lines[0]).toBe('id,kind,label,year');
+    expect(lines).toHaveLength(api.nodes.length + 1);
+    expect(lines.some((line: string) => line.startsWith(`${cgs},Organization,CGS — China Geological Survey`))).toBe(true);
+
+    const relationships = await downloaded('relationships-csv');
+    expect(relationships.content.toString('utf8').trimEnd().split('\r\n')).toHaveLength(api.edges.length + 1);
+
+    const json = JSON.parse((await downloaded('json')).content.toString('utf8'));
+    expect(json.center).toBe(cgs);
+    expect(new Set(json.nodes.map((node: any) => node.id))).toEqual(new Set(api.nodes.map((node: any) => node.id)));
+    expect(new Set(json.edges.map((edge: any) => edge.id))).toEqual(new Set(api.edges.map((edge: any) => edge.id)));
+
+    const png = await downloaded('png');
+    expect(png.name).toBe('graph.png');
+    expect(png.content.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(png.content.length).toBeGreaterThan(5_000);
   });
 
   it('opens the neighbourhood query in GraphiQL in a new tab and runs it there', async () => {

@@ -18,6 +18,7 @@ import { renderBundle, renderEntity, renderLoading, renderMessage, renderRelatio
 import { renderLegend } from './panels/legend';
 import { renderNodeList } from './panels/nodeList';
 import { renderConnection, setUpPathFinder, type PathFinder } from './panels/pathFinder';
+import { renderTableView } from './panels/table';
 import { setUpSearch } from './panels/search';
 import { kindName } from './kinds';
 import type { EntityKind } from './types';
@@ -92,6 +93,18 @@ function refreshPanels(): void {
   canvas.dataset.edgeCount = String(cy.edges().length);
   updateUrl('none');
   updateGraphiqlLink();
+  if (!byId('table-view').hidden) showTable();
+}
+
+function showTable(): void {
+  renderTableView(byId('table-view'), model, { graphPng: () => cy.png({ output: 'blob', full: true, bg: '#ffffff', scale: 2 }) });
+}
+
+function toggleTable(): void {
+  const view = byId('table-view');
+  view.hidden = !view.hidden;
+  byId('table-toggle').setAttribute('aria-expanded', String(!view.hidden));
+  if (!view.hidden) showTable();
 }
 
 // ------------------------------------------------------------------------------------------------ actions
@@ -437,6 +450,7 @@ function start(): void {
   });
   byId('fit').addEventListener('click', () => fitView(cy));
   byId('panel-toggle').addEventListener('click', toggleDrawer);
+  byId('table-toggle').addEventListener('click', toggleTable);
   window.addEventListener('popstate', () => applyUrl('none'));
   applyUrl('replace');
 }

@@ -78,10 +78,14 @@ export function createCombobox({ input, list, kindSelect, onPick }: ComboboxPart
       if (current !== sequence) return;
       hits = result.hits;
       hitsFor = key();
+      // What the list shows hits for, so that a test (or a curious user) can tell a stale list from a fresh one.
+      list.dataset.for = text;
       if (!hits.length) return open(note(`Nothing matches “${text}”.`));
-      // Grouped by kind (the server's counts cover every match, not only this page); suggestions say so.
+      // Grouped by kind, the group of the best hit first (the server's counts cover every match, not only this
+      // page); suggestions say so.
       const suggesting = hits.every((hit) => hit.match === 'FUZZY');
-      const groups = result.kinds.filter((group) => hits.some((hit) => hit.kind === group.kind));
+      const order = [...new Set(hits.map((hit) => hit.kind))];
+      const groups = order.map((kind) => ({ kind, count: result.kinds.find((group) => group.kind === kind)?.count ?? 0 }));
       hits = groups.flatMap((group) => hits.filter((hit) => hit.kind === group.kind));
       let index = 0;
       open(
@@ -127,6 +131,12 @@ export function createCombobox({ input, list, kindSelect, onPick }: ComboboxPart
       event.preventDefault();
       if (hits.length) highlight((active + (event.key === 'ArrowDown' ? 1 : -1) + hits.length) % hits.length);
     } else if (event.key === 'Escape') close();
+    else if (event.key === 'Enter') {
+      // Handled here, not by the form: implicit submission would first "click" the form's submit button (which
+      // closes the list) and does nothing at all while that button is disabled.
+      event.preventDefault();
+      combobox.submit();
+    }
   });
   kindSelect?.addEventListener('change', () => {
     if (input.value.trim()) void run();
@@ -135,11 +145,12 @@ export function createCombobox({ input, list, kindSelect, onPick }: ComboboxPart
     if (event.target !== input && !list.contains(event.target as Node)) close();
   });
 
-  return {
+  const combobox: Combobox = {
     submit() {
       if (!list.hidden && active >= 0 && hitsFor === key()) pick(active);
       else void run();
     },
     close,
   };
+  return combobox;
 }

@@ -30,7 +30,7 @@ export function renderLegend(
             },
             swatchFor(kind),
             name,
-            count ? h('span', { className: 'count' }, String(count), h('span', { className: 'visually-hidden' }, ' in the graph')) : null,
+            count ? [h('span', { className: 'count' }, String(count)), h('span', { className: 'visually-hidden' }, ' in the graph')] : null,
           ),
         );
       }),

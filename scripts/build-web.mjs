@@ -3,7 +3,7 @@
  * Builds the two browser pages the server hosts, offline, from npm packages only (no CDN):
  *
  *   dist/web/graphiql/  GraphiQL 5 (web/graphiql/main.tsx) + its three Monaco workers, served at /graphiql
- *   dist/web/explorer/  the cytoscape visual explorer (web/explorer/), served at /explore
+ *   dist/web/explorer/  the cytoscape visual explorer (web/explorer/src/main.ts, TypeScript), served at /explore
  *
  * Usage: node scripts/build-web.mjs   (npm run build:web)
  */
@@ -103,9 +103,10 @@ async function buildGraphiql() {
 }
 
 async function buildExplorer() {
+  // TypeScript modules (web/explorer/src), cytoscape and cytoscape-fcose bundled into one classic script.
   const script = await esbuild.build({
     ...COMMON,
-    entryPoints: { explorer: path.join(WEB, 'explorer', 'explorer.js') },
+    entryPoints: { explorer: path.join(WEB, 'explorer', 'src', 'main.ts') },
     outdir: EXPLORER_OUT,
     format: 'iife',
     platform: 'browser',
@@ -119,14 +120,6 @@ async function buildExplorer() {
     entryNames: '[name]',
     assetNames: 'assets/[name]-[hash]',
   });
-
-  // cytoscape's own prebuilt, minified UMD file (MIT, no dependencies), loaded by a <script> before explorer.js.
-  const cytoscapeDir = path.join(ROOT, 'node_modules', 'cytoscape');
-  const vendor = path.join(EXPLORER_OUT, 'vendor');
-  fs.mkdirSync(vendor, { recursive: true });
-  fs.copyFileSync(path.join(cytoscapeDir, 'dist', 'cytoscape.min.js'), path.join(vendor, 'cytoscape.min.js'));
-  const license = ['LICENSE', 'LICENSE.md', 'LICENSE.txt'].map((name) => path.join(cytoscapeDir, name)).find((file) => fs.existsSync(file));
-  if (license) fs.copyFileSync(license, path.join(vendor, 'cytoscape.LICENSE.txt'));
 
   fs.copyFileSync(path.join(WEB, 'explorer', 'index.html'), path.join(EXPLORER_OUT, 'index.html'));
   return [script, style];

@@ -1,7 +1,9 @@
 import type { CypherReader } from '../db/cypherRunner';
 import { BadInputError } from '../errors';
 import type { Deadline } from '../graphql/deadline';
-import type { NodeLabel } from '../graph/vocabulary';
+import { isNodeLabel, type NodeLabel } from '../graph/vocabulary';
+import type { EntityKind } from '../generated/graphql';
+import { kindOf } from './entityView';
 import { LIMITS } from '../limits';
 import { boundedInt, kindsArg, wordsArg } from './arguments';
 import { toEntityRecord, type EntityRecord } from './records';
@@ -19,6 +21,9 @@ export const EXACT_MATCH_BONUS = 10;
 const PREFIX_MIN_LENGTH = 3;
 /** Prefix matches count for less than whole-word matches. */
 const PREFIX_BOOST = 0.5;
+/** Words this long or longer are searched for with one typo allowed when nothing else matches; two from FUZZY_TWO_EDITS on. */
+const FUZZY_MIN_LENGTH = 4;
+const FUZZY_TWO_EDITS = 8;
 
 /** What a search needs from the request: the operation's reader and its deadline. A RequestContext is one. */
 export interface SearchContext {
@@ -35,15 +40,20 @@ export interface SearchArgs {
 
 export interface SearchRequest {
   lucene: string;
+  /** The same words as fuzzy terms, searched only when `lucene` finds nothing; null when no word is long enough. */
+  fuzzy: string | null;
   exact: string;
   labels: NodeLabel[] | null;
   first: number;
   offset: number;
 }
 
+export type SearchMatch = 'EXACT' | 'WORDS' | 'FUZZY';
+
 export interface SearchEdgeResult {
   cursor: string;
   score: number;
+  match: SearchMatch;
   node: EntityRecord;
 }
 
@@ -51,6 +61,7 @@ export interface SearchResult {
   edges: SearchEdgeResult[];
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
   totalCount: number;
+  kinds: Array<{ kind: EntityKind; count: number }>;
 }
 
 /** Lucene's query-syntax characters (`&&`/`||` are covered by escaping `&` and `|`). */
@@ -64,19 +75,29 @@ export function escapeLucene(word: string): string {
  * The Lucene query for some user text: each word as an escaped term (lower case, so `AND`/`OR`/`NOT` are
  * words, not operators) and, from PREFIX_MIN_LENGTH characters on, as an escaped prefix with a lower weight.
  */
-export function luceneQuery(text: string): { lucene: string; exact: string } {
+export function luceneQuery(text: string): { lucene: string; fuzzy: string | null; exact: string } {
   const words = wordsArg('query', text, { maxLength: LIMITS.search.queryLength, maxWords: LIMITS.search.queryWords });
   const clauses = words.flatMap((word) => {
     const escaped = escapeLucene(word);
     return word.length >= PREFIX_MIN_LENGTH ? [escaped, `${escaped}*^${PREFIX_BOOST}`] : [escaped];
   });
-  return { lucene: clauses.join(' '), exact: words.join(' ') };
+  const fuzzy = words.some((word) => word.length >= FUZZY_MIN_LENGTH)
+    ? words
+        .map((word) => {
+          const escaped = escapeLucene(word);
+          if (word.length < FUZZY_MIN_LENGTH) return escaped;
+          return `${escaped}~${word.length >= FUZZY_TWO_EDITS ? 2 : 1}`;
+        })
+        .join(' ')
+    : null;
+  return { lucene: clauses.join(' '), fuzzy, exact: words.join(' ') };
 }
 
 export function searchRequest(args: SearchArgs): SearchRequest {
-  const { lucene, exact } = luceneQuery(args.query);
+  const { lucene, fuzzy, exact } = luceneQuery(args.query);
   return {
     lucene,
+    fuzzy,
     exact,
     labels: kindsArg('kinds', args.kinds),
     first: boundedInt('first', args.first, LIMITS.search.first),
@@ -106,6 +127,7 @@ export async function search(ctx: SearchContext, request: SearchRequest): Promis
   ctx.deadline.check();
   const [row] = await ctx.cypher.read('search/fulltext', {
     query: request.lucene,
+    fuzzy: request.fuzzy,
     exact: request.exact,
     exactBonus: EXACT_MATCH_BONUS,
     labels: request.labels,
@@ -115,10 +137,11 @@ export async function search(ctx: SearchContext, request: SearchRequest): Promis
     pageSize: request.first,
   });
   const total = Number(row?.total ?? 0);
-  const page = (row?.page ?? []) as Array<{ score: number; entity: unknown }>;
+  const page = (row?.page ?? []) as Array<{ score: number; match: SearchMatch; entity: unknown }>;
   const edges = page.map((hit, index) => ({
     cursor: encodeSearchCursor(request.offset + index),
     score: Number(hit.score),
+    match: hit.match,
     node: toEntityRecord(hit.entity),
   }));
   return {
@@ -130,7 +153,20 @@ export async function search(ctx: SearchContext, request: SearchRequest): Promis
       endCursor: edges.at(-1)?.cursor ?? null,
     },
     totalCount: total,
+    kinds: countsByKind((row?.labels ?? []) as string[][]),
   };
+}
+
+/** How many ranked hits are of each kind, most first (then by kind). */
+function countsByKind(labelsOfHits: string[][]): Array<{ kind: EntityKind; count: number }> {
+  const counts = new Map<EntityKind, number>();
+  for (const labels of labelsOfHits) {
+    const label = labels.find(isNodeLabel);
+    if (!label) continue;
+    const kind = kindOf(label) as EntityKind;
+    counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  }
+  return [...counts].map(([kind, count]) => ({ kind, count })).sort((a, b) => b.count - a.count || a.kind.localeCompare(b.kind));
 }
 
 export interface LookupArgs {

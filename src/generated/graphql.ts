@@ -644,17 +644,33 @@ export type Confidence =
   /** Supported by evidence that needed some interpretation (e.g. dates derived from a weekday). */
   | 'MEDIUM';
 
+/** How strongly a relationship ties two entities together. A path is as strong as its weakest relationship. */
+export type ConnectionStrength =
+  /** Geographic: headquartered or held in a country, a country's membership of an organization, regions. */
+  | 'GEOGRAPHIC'
+  /** Organization-level: organized, takes part in, a position in or held by staff of, part of, party to, provides, an organization's membership. */
+  | 'ORGANIZATIONAL'
+  /** Thematic: a theme, a target or trainee region, what a claim is about or scoped to. */
+  | 'THEMATIC';
+
 /** How two entities are connected: the paths between them and a readable summary (the answer of `connection`). */
 export type ConnectionSummary = {
   __typename?: 'ConnectionSummary';
   /** The entity asked about first. */
   from: Entity;
-  /** The shortest paths found, in a stable order; empty when the entities are not connected within `maxLength`. */
-  paths: Array<Path>;
   /**
-   * A readable sentence: how many shortest paths were found, how long they are and the first one as text (e.g.
-   * `CGS and IUGS are connected by 1 shortest path of 2 relationships: CGS ←HELD_BY_STAFF_OF…`), or that no
-   * connection was found within `maxLength` relationships.
+   * The shortest paths found, strongest first (see `rankedPaths` for how strong and why), then by text; empty when
+   * the entities are not connected within `maxLength`. When more shortest paths exist than `limit`, the strongest
+   * of up to {{limit:traversal.connectionPaths.max}} are kept.
+   */
+  paths: Array<Path>;
+  /** The same paths in the same order, each with its strength and the reason for it. */
+  rankedPaths: Array<RankedPath>;
+  /**
+   * A readable sentence: how many shortest paths were found, how long they are and the strongest one as text with
+   * why it ranks first (e.g. `CGS and IUGS are connected by 1 shortest path of 2 relationships: CGS
+   * ←HELD_BY_STAFF_OF… (organization-level links only (HELD_BY_STAFF_OF, POSITION_IN))`), or that no connection was
+   * found within `maxLength` relationships.
    */
   summary: Scalars['String']['output'];
   /** The entity asked about second. */
@@ -3781,7 +3797,9 @@ export type Query = {
    * Full-text search over the names, acronyms, aliases, titles, descriptions and statements of every entity,
    * best match first. Case and accents are ignored; every word of `query` is searched for as a whole word and,
    * from three letters on, as the beginning of a word (`geochem` finds "geochemical"). An entity whose name,
-   * acronym or alias is exactly the query ranks first. Operators and special characters in the query are taken
+   * acronym or alias is exactly the query ranks first. When nothing matches, the words are searched again
+   * allowing for typos (one edit from four letters on, two from eight: `geologcal` finds "geological"); those
+   * suggestions are marked `FUZZY` in `SearchEdge.match`, so they never rank above a real match. Operators and special characters in the query are taken
    * literally. At most the best {{limit:search.results}} matches can be paged through.
    */
   search: SearchConnection;
@@ -4206,6 +4224,22 @@ export type RankedEntity = {
   neighbours: Scalars['NonNegativeInt']['output'];
   /** Its position in the ranking: 1 for the most connected. Ties are ordered by key, so ranks are positions. */
   rank: Scalars['PositiveInt']['output'];
+};
+
+/** A path of a `connection` with how strongly it connects the two entities. */
+export type RankedPath = {
+  __typename?: 'RankedPath';
+  /** The path. */
+  path: Path;
+  /** Why the path is as strong as it is, e.g. `its weakest link is geographic: China —MEMBER_OF→ CCOP`. */
+  reason: Scalars['String']['output'];
+  /**
+   * The ranking score, higher is stronger: 10 × the weakest relationship's tier plus the mean tier of all its
+   * relationships (tiers: ORGANIZATIONAL 3, THEMATIC 2, GEOGRAPHIC 1).
+   */
+  score: Scalars['Float']['output'];
+  /** The strength of the path's weakest relationship. */
+  strength: ConnectionStrength;
 };
 
 /** A UN M49 geographic region (continent, sub-region or intermediate region). */
@@ -4642,6 +4676,8 @@ export type SearchConnection = {
   __typename?: 'SearchConnection';
   /** The results of this page with their scores and cursors. */
   edges: Array<SearchEdge>;
+  /** How many of the matches counted in `totalCount` are of each kind, most first: for grouping results by kind. */
+  kinds: Array<SearchKindCount>;
   /** Where this page lies in the results, for asking for the next one. */
   pageInfo: PageInfo;
   /** How many entities match in all (counting only the best {{limit:search.results}}). */
@@ -4653,6 +4689,8 @@ export type SearchEdge = {
   __typename?: 'SearchEdge';
   /** The position of this result: pass it as `after` to get the results that follow it. */
   cursor: Scalars['String']['output'];
+  /** How it matches: exactly, by its words, or as a suggestion for a misspelt query. */
+  match: SearchMatch;
   /** The entity found. */
   node: Entity;
   /**
@@ -4661,6 +4699,24 @@ export type SearchEdge = {
    */
   score: Scalars['Float']['output'];
 };
+
+/** How many search matches are of one kind. */
+export type SearchKindCount = {
+  __typename?: 'SearchKindCount';
+  /** How many matches are of this kind. */
+  count: Scalars['NonNegativeInt']['output'];
+  /** The kind. */
+  kind: EntityKind;
+};
+
+/** How a search result matches the query. */
+export type SearchMatch =
+  /** Its name, acronym or alias is exactly the query. */
+  | 'EXACT'
+  /** A suggestion: nothing matched the words as typed, and this matches them allowing for typos. */
+  | 'FUZZY'
+  /** It contains the words of the query (whole or as beginnings of words). */
+  | 'WORDS';
 
 /**
  * What two members of a cooperation network can share. For organizations: an EVENT both organized, a PROJECT
@@ -5791,7 +5847,8 @@ export type ResolversTypes = {
   ClaimUnit: ResolverTypeWrapper<Partial<ClaimUnit>>;
   CollaborationType: ResolverTypeWrapper<Partial<CollaborationType>>;
   Confidence: ResolverTypeWrapper<Partial<Confidence>>;
-  ConnectionSummary: ResolverTypeWrapper<Partial<Omit<ConnectionSummary, 'from' | 'paths' | 'to'> & { from: ResolversTypes['Entity'], paths: Array<ResolversTypes['Path']>, to: ResolversTypes['Entity'] }>>;
+  ConnectionStrength: ResolverTypeWrapper<Partial<ConnectionStrength>>;
+  ConnectionSummary: ResolverTypeWrapper<Partial<Omit<ConnectionSummary, 'from' | 'paths' | 'rankedPaths' | 'to'> & { from: ResolversTypes['Entity'], paths: Array<ResolversTypes['Path']>, rankedPaths: Array<ResolversTypes['RankedPath']>, to: ResolversTypes['Entity'] }>>;
   CooperationLink: ResolverTypeWrapper<Partial<Omit<CooperationLink, 'shared' | 'source' | 'target'> & { shared: Array<ResolversTypes['SharedItems']>, source: ResolversTypes['Entity'], target: ResolversTypes['Entity'] }>>;
   CooperationNetwork: ResolverTypeWrapper<Partial<Omit<CooperationNetwork, 'links' | 'nodes'> & { links: Array<ResolversTypes['CooperationLink']>, nodes: Array<ResolversTypes['Entity']> }>>;
   CountDimension: ResolverTypeWrapper<Partial<CountDimension>>;
@@ -5938,6 +5995,7 @@ export type ResolversTypes = {
   QualifierName: ResolverTypeWrapper<Partial<QualifierName>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RankedEntity: ResolverTypeWrapper<Partial<Omit<RankedEntity, 'breakdown' | 'entity'> & { breakdown: Array<ResolversTypes['TypeCount']>, entity: ResolversTypes['Entity'] }>>;
+  RankedPath: ResolverTypeWrapper<Partial<Omit<RankedPath, 'path'> & { path: ResolversTypes['Path'] }>>;
   Region: ResolverTypeWrapper<EntityRecord>;
   RegionConnection: ResolverTypeWrapper<ConnectionRecord<EntityRecord>>;
   RegionEdge: ResolverTypeWrapper<EdgeRecord<EntityRecord>>;
@@ -5964,6 +6022,8 @@ export type ResolversTypes = {
   Role: ResolverTypeWrapper<Partial<Role>>;
   SearchConnection: ResolverTypeWrapper<Partial<Omit<SearchConnection, 'edges'> & { edges: Array<ResolversTypes['SearchEdge']> }>>;
   SearchEdge: ResolverTypeWrapper<Partial<Omit<SearchEdge, 'node'> & { node: ResolversTypes['Entity'] }>>;
+  SearchKindCount: ResolverTypeWrapper<Partial<SearchKindCount>>;
+  SearchMatch: ResolverTypeWrapper<Partial<SearchMatch>>;
   SharedItemKind: ResolverTypeWrapper<Partial<SharedItemKind>>;
   SharedItems: ResolverTypeWrapper<Partial<Omit<SharedItems, 'items'> & { items: Array<ResolversTypes['Entity']> }>>;
   SortDirection: ResolverTypeWrapper<Partial<SortDirection>>;
@@ -6057,7 +6117,7 @@ export type ResolversParentTypes = {
   ClaimPayload: Partial<Omit<ClaimPayload, 'change' | 'claim'> & { change?: Maybe<ResolversParentTypes['Change']>, claim?: Maybe<ResolversParentTypes['Claim']> }>;
   ClaimRegionMappingConnection: LinkConnectionRecord;
   ClaimRegionMappingEdge: RelationshipRecord;
-  ConnectionSummary: Partial<Omit<ConnectionSummary, 'from' | 'paths' | 'to'> & { from: ResolversParentTypes['Entity'], paths: Array<ResolversParentTypes['Path']>, to: ResolversParentTypes['Entity'] }>;
+  ConnectionSummary: Partial<Omit<ConnectionSummary, 'from' | 'paths' | 'rankedPaths' | 'to'> & { from: ResolversParentTypes['Entity'], paths: Array<ResolversParentTypes['Path']>, rankedPaths: Array<ResolversParentTypes['RankedPath']>, to: ResolversParentTypes['Entity'] }>;
   CooperationLink: Partial<Omit<CooperationLink, 'shared' | 'source' | 'target'> & { shared: Array<ResolversParentTypes['SharedItems']>, source: ResolversParentTypes['Entity'], target: ResolversParentTypes['Entity'] }>;
   CooperationNetwork: Partial<Omit<CooperationNetwork, 'links' | 'nodes'> & { links: Array<ResolversParentTypes['CooperationLink']>, nodes: Array<ResolversParentTypes['Entity']> }>;
   Country: EntityRecord;
@@ -6183,6 +6243,7 @@ export type ResolversParentTypes = {
   Provenance: StoredProvenance;
   Query: Record<PropertyKey, never>;
   RankedEntity: Partial<Omit<RankedEntity, 'breakdown' | 'entity'> & { breakdown: Array<ResolversParentTypes['TypeCount']>, entity: ResolversParentTypes['Entity'] }>;
+  RankedPath: Partial<Omit<RankedPath, 'path'> & { path: ResolversParentTypes['Path'] }>;
   Region: EntityRecord;
   RegionConnection: ConnectionRecord<EntityRecord>;
   RegionEdge: EdgeRecord<EntityRecord>;
@@ -6203,6 +6264,7 @@ export type ResolversParentTypes = {
   RevokeApiKeyPayload: Partial<RevokeApiKeyPayload>;
   SearchConnection: Partial<Omit<SearchConnection, 'edges'> & { edges: Array<ResolversParentTypes['SearchEdge']> }>;
   SearchEdge: Partial<Omit<SearchEdge, 'node'> & { node: ResolversParentTypes['Entity'] }>;
+  SearchKindCount: Partial<SearchKindCount>;
   SharedItems: Partial<Omit<SharedItems, 'items'> & { items: Array<ResolversParentTypes['Entity']> }>;
   Source: EntityRecord;
   SourceConnection: ConnectionRecord<EntityRecord>;
@@ -6443,6 +6505,7 @@ export type ClaimRegionMappingEdgeResolvers<ContextType = RequestContext, Parent
 export type ConnectionSummaryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ConnectionSummary'] = ResolversParentTypes['ConnectionSummary']> = {
   from?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType>;
+  rankedPaths?: Resolver<Array<ResolversTypes['RankedPath']>, ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
 };
@@ -7281,6 +7344,13 @@ export type RankedEntityResolvers<ContextType = RequestContext, ParentType exten
   rank?: Resolver<ResolversTypes['PositiveInt'], ParentType, ContextType>;
 };
 
+export type RankedPathResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RankedPath'] = ResolversParentTypes['RankedPath']> = {
+  path?: Resolver<ResolversTypes['Path'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  strength?: Resolver<ResolversTypes['ConnectionStrength'], ParentType, ContextType>;
+};
+
 export type RegionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region']> = {
   children?: Resolver<ResolversTypes['RegionLinkConnection'], ParentType, ContextType, Partial<RegionChildrenArgs>>;
   claims?: Resolver<ResolversTypes['ClaimRegionMappingConnection'], ParentType, ContextType, Partial<RegionClaimsArgs>>;
@@ -7397,14 +7467,21 @@ export type RevokeApiKeyPayloadResolvers<ContextType = RequestContext, ParentTyp
 
 export type SearchConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SearchConnection'] = ResolversParentTypes['SearchConnection']> = {
   edges?: Resolver<Array<ResolversTypes['SearchEdge']>, ParentType, ContextType>;
+  kinds?: Resolver<Array<ResolversTypes['SearchKindCount']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
 };
 
 export type SearchEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SearchEdge'] = ResolversParentTypes['SearchEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  match?: Resolver<ResolversTypes['SearchMatch'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type SearchKindCountResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SearchKindCount'] = ResolversParentTypes['SearchKindCount']> = {
+  count?: Resolver<ResolversTypes['NonNegativeInt'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
 };
 
 export type SharedItemsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SharedItems'] = ResolversParentTypes['SharedItems']> = {
@@ -7729,6 +7806,7 @@ export type Resolvers<ContextType = RequestContext> = {
   Provenance?: ProvenanceResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RankedEntity?: RankedEntityResolvers<ContextType>;
+  RankedPath?: RankedPathResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
   RegionConnection?: RegionConnectionResolvers<ContextType>;
   RegionEdge?: RegionEdgeResolvers<ContextType>;
@@ -7744,6 +7822,7 @@ export type Resolvers<ContextType = RequestContext> = {
   RevokeApiKeyPayload?: RevokeApiKeyPayloadResolvers<ContextType>;
   SearchConnection?: SearchConnectionResolvers<ContextType>;
   SearchEdge?: SearchEdgeResolvers<ContextType>;
+  SearchKindCount?: SearchKindCountResolvers<ContextType>;
   SharedItems?: SharedItemsResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   SourceConnection?: SourceConnectionResolvers<ContextType>;

@@ -4,8 +4,10 @@
  * the server's origin and on any console error.
  */
 import type { Page } from 'playwright-core';
-import { ensureWebBuilt, openBrowser, screenshot, type Browser } from '../helpers/browser';
-import { postGraphql, startTestServer } from '../helpers/testServer';
+import { screenshot } from '../helpers/browser';
+import { postGraphql } from '../helpers/testServer';
+import { browserSession } from './session';
+import { waitUntilSettled } from './explorerPage';
 
 // ---------------------------------------------------------------------------------------------------- explorer
 
@@ -47,25 +49,13 @@ const graphState = (page: Page) =>
   page.evaluate(() => {
     const { state } = (window as any).geocoopExplorer;
     return {
-      nodes: state.cy.nodes().map((node: any) => node.id()) as string[],
-      edges: state.cy.edges().length as number,
+      nodes: [...state.model.nodes.keys()] as string[],
+      edges: state.model.edges.size as number,
+      drawn: state.cy.nodes().map((node: any) => node.id()) as string[],
       center: state.centerId as string | null,
       selected: state.selectedId as string | null,
     };
   });
-
-/** Waits until the explorer has drawn what it asked for and no request is pending. */
-async function waitUntilSettled(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => {
-      const root = document.documentElement.dataset;
-      const explorer = (window as any).geocoopExplorer;
-      return root.explorerState === 'ready' && root.busy === '0' && explorer && !explorer.state.cy.animated();
-    },
-    null,
-    { timeout: 30_000 },
-  );
-}
 
 /** Where a drawn node is on the page, when it is visible and nothing (legend, status…) covers it. */
 function clickablePoints(page: Page, ids: string[]): Promise<Record<string, { x: number; y: number }>> {
@@ -96,33 +86,16 @@ function clickablePoints(page: Page, ids: string[]): Promise<Record<string, { x:
 }
 
 describe('visual explorer at /explore', () => {
-  let server: { url: string; stop(): Promise<void> };
-  let browser: Browser;
+  const session = browserSession();
   let cgs: string;
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startTestServer();
-    cgs = await cgsId(server.url);
-  });
-
-  afterAll(async () => {
-    await server?.stop();
-  });
-
-  beforeEach(async () => {
-    browser = await openBrowser(server.url);
-  });
-
-  afterEach(async () => {
-    const problems = [...browser.problems];
-    await browser.close();
-    expect(problems).toEqual([]);
+    cgs = await cgsId(session.server.url);
   });
 
   it('starts with the search box and a hint, and shows a search result’s neighbourhood', async () => {
-    const { page } = browser;
-    await page.goto(`${server.url}/explore`);
+    const { page } = session.browser;
+    await page.goto(`${session.server.url}/explore`);
     await expect(page.locator('#hint').isVisible()).resolves.toBe(true);
     await expect(page.locator('#search-input').isVisible()).resolves.toBe(true);
 
@@ -134,7 +107,7 @@ describe('visual explorer at /explore', () => {
     await option.locator('button').click();
     await waitUntilSettled(page);
 
-    const { nodeIds } = await apiNeighbourhood(server.url, cgs);
+    const { nodeIds } = await apiNeighbourhood(session.server.url, cgs);
     const drawn = await graphState(page);
     expect(drawn.center).toBe(cgs);
     expect(new Set(drawn.nodes)).toEqual(nodeIds);
@@ -143,11 +116,11 @@ describe('visual explorer at /explore', () => {
   });
 
   it('renders the neighbourhood of CGS with as many nodes as the API returns, and expands a clicked node', async () => {
-    const { page } = browser;
-    const { subgraph, nodeIds } = await apiNeighbourhood(server.url, cgs);
+    const { page } = session.browser;
+    const { subgraph, nodeIds } = await apiNeighbourhood(session.server.url, cgs);
     expect(nodeIds.size).toBeGreaterThan(1);
 
-    await page.goto(`${server.url}/explore?${new URLSearchParams({ id: cgs })}`);
+    await page.goto(`${session.server.url}/explore?${new URLSearchParams({ id: cgs })}`);
     await waitUntilSettled(page);
     const before = await graphState(page);
     expect(before.nodes).toHaveLength(nodeIds.size);
@@ -168,17 +141,19 @@ describe('visual explorer at /explore', () => {
 
     // "Open in GraphiQL" carries the same neighbourhood query and variables.
     const href = (await page.locator('#open-graphiql').getAttribute('href'))!;
-    const link = new URL(href, server.url);
+    const link = new URL(href, session.server.url);
     expect(link.pathname).toBe('/graphiql');
     expect(link.searchParams.get('query')).toContain('neighbourhood(id: $id, depth: $depth, limit: $limit)');
     expect(JSON.parse(link.searchParams.get('variables')!)).toEqual({ id: cgs, depth: DEPTH, limit: LIMIT });
+    expect(link.searchParams.get('run')).toBe('1');
+    await expect(page.locator('#open-graphiql').getAttribute('target')).resolves.toBe('_blank');
 
     // Expand: click a drawn node whose own neighbourhood (per the API) holds entities not drawn yet.
     const candidates = subgraph.nodes.map((node) => node.id).filter((id) => id !== cgs);
     const points = await clickablePoints(page, candidates);
     let target: { id: string; expected: Set<string> } | undefined;
     for (const id of Object.keys(points)) {
-      const around = await apiNeighbourhood(server.url, id);
+      const around = await apiNeighbourhood(session.server.url, id);
       const union = new Set([...nodeIds, ...around.nodeIds]);
       if (union.size > nodeIds.size) {
         target = { id, expected: union };
@@ -187,7 +162,7 @@ describe('visual explorer at /explore', () => {
     }
     expect(target).toBeDefined();
     await page.mouse.click(points[target!.id].x, points[target!.id].y);
-    await page.waitForFunction((count) => (window as any).geocoopExplorer.state.cy.nodes().length === count, target!.expected.size, {
+    await page.waitForFunction((count) => (window as any).geocoopExplorer.state.model.nodes.size === count, target!.expected.size, {
       timeout: 30_000,
     });
     await waitUntilSettled(page);
@@ -201,15 +176,15 @@ describe('visual explorer at /explore', () => {
   });
 
   it('re-centres on a double-clicked node', async () => {
-    const { page } = browser;
-    const { subgraph } = await apiNeighbourhood(server.url, cgs);
-    await page.goto(`${server.url}/explore?${new URLSearchParams({ id: cgs })}`);
+    const { page } = session.browser;
+    const { subgraph } = await apiNeighbourhood(session.server.url, cgs);
+    await page.goto(`${session.server.url}/explore?${new URLSearchParams({ id: cgs })}`);
     await waitUntilSettled(page);
 
     const points = await clickablePoints(page, subgraph.nodes.map((node) => node.id).filter((id) => id !== cgs));
     const [id] = Object.keys(points);
     expect(id).toBeDefined();
-    const expected = (await apiNeighbourhood(server.url, id)).nodeIds;
+    const expected = (await apiNeighbourhood(session.server.url, id)).nodeIds;
     await page.mouse.dblclick(points[id].x, points[id].y);
     await page.waitForFunction((centre) => (window as any).geocoopExplorer.state.centerId === centre, id, { timeout: 30_000 });
     await waitUntilSettled(page);

@@ -3,8 +3,9 @@
  * Fails on any request leaving the server's origin and on any console error.
  */
 import type { Page } from 'playwright-core';
-import { ensureWebBuilt, openBrowser, screenshot, type Browser } from '../helpers/browser';
-import { postGraphql, startTestServer } from '../helpers/testServer';
+import { screenshot } from '../helpers/browser';
+import { postGraphql } from '../helpers/testServer';
+import { browserSession } from './session';
 
 // ---------------------------------------------------------------------------------------------------- GraphiQL
 
@@ -41,34 +42,14 @@ async function runAndReadResult(page: Page, expected: string): Promise<any> {
 }
 
 describe('GraphiQL at /graphiql', () => {
-  let server: { url: string; stop(): Promise<void> };
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startTestServer();
-  });
-
-  afterAll(async () => {
-    await server?.stop();
-  });
-
-  beforeEach(async () => {
-    browser = await openBrowser(server.url);
-  });
-
-  afterEach(async () => {
-    const problems = [...browser.problems];
-    await browser.close();
-    expect(problems).toEqual([]);
-  });
+  const session = browserSession();
 
   it('is where a browser opening /graphql is sent, and is served under a self-only CSP', async () => {
-    const redirect = await fetch(`${server.url}/graphql`, { headers: { accept: 'text/html' }, redirect: 'manual' });
+    const redirect = await fetch(`${session.server.url}/graphql`, { headers: { accept: 'text/html' }, redirect: 'manual' });
     expect(redirect.status).toBe(302);
     expect(redirect.headers.get('location')).toBe('/graphiql');
 
-    const page = await fetch(`${server.url}/graphiql`);
+    const page = await fetch(`${session.server.url}/graphiql`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/text\/html/);
     expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
@@ -76,8 +57,8 @@ describe('GraphiQL at /graphiql', () => {
   });
 
   it('preloads example operations that the server answers without errors', async () => {
-    const { page } = browser;
-    await page.goto(`${server.url}/graphiql`);
+    const { page } = session.browser;
+    await page.goto(`${session.server.url}/graphiql`);
     await waitForEditors(page);
     // Open each tab in turn and read its operation from the editor.
     const examples: string[] = [];
@@ -95,14 +76,14 @@ describe('GraphiQL at /graphiql', () => {
       examples.push(await editorValue(page, 'operation.graphql'));
     }
     for (const query of examples) {
-      const { status, body } = await postGraphql(server.url, query);
+      const { status, body } = await postGraphql(session.server.url, query);
       expect({ query, status, errors: body.errors }).toEqual({ query, status: 200, errors: undefined });
     }
   });
 
   it('loads GraphiQL with the example operations as tabs', async () => {
-    const { page } = browser;
-    await page.goto(`${server.url}/graphiql`);
+    const { page } = session.browser;
+    await page.goto(`${session.server.url}/graphiql`);
     await waitForEditors(page);
 
     const tabs = await page.$$eval('.graphiql-tab', (elements) => elements.map((element) => element.textContent ?? ''));
@@ -114,8 +95,8 @@ describe('GraphiQL at /graphiql', () => {
   });
 
   it('runs an operation typed into the editor and shows the result', async () => {
-    const { page } = browser;
-    await page.goto(`${server.url}/graphiql`);
+    const { page } = session.browser;
+    await page.goto(`${session.server.url}/graphiql`);
     await waitForEditors(page);
 
     await page.click('.graphiql-tab-add');
@@ -132,7 +113,7 @@ describe('GraphiQL at /graphiql', () => {
     });
 
     const result = await runAndReadResult(page, '"themes"');
-    const api = await postGraphql(server.url, TYPED_OPERATION);
+    const api = await postGraphql(session.server.url, TYPED_OPERATION);
     expect(api.body.errors).toBeUndefined();
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual(api.body.data);
@@ -146,16 +127,16 @@ describe('GraphiQL at /graphiql', () => {
   });
 
   it('opens the operation and variables given in its URL (as the explorer links them)', async () => {
-    const { page } = browser;
+    const { page } = session.browser;
     const query = 'query Neighbourhood($id: ID!, $depth: Int, $limit: Int) { neighbourhood(id: $id, depth: $depth, limit: $limit) { center { id label } nodes { id } truncated } }';
     const variables = { id: 'Organization:cgs', depth: 1, limit: 100 };
-    await page.goto(`${server.url}/graphiql?${new URLSearchParams({ query, variables: JSON.stringify(variables) })}`);
+    await page.goto(`${session.server.url}/graphiql?${new URLSearchParams({ query, variables: JSON.stringify(variables) })}`);
     await waitForEditors(page);
 
     expect(await editorValue(page, 'operation.graphql')).toBe(query);
     expect(JSON.parse(await editorValue(page, 'variables.json'))).toEqual(variables);
     const result = await runAndReadResult(page, '"neighbourhood"');
-    const api = await postGraphql(server.url, query, variables);
+    const api = await postGraphql(session.server.url, query, variables);
     expect(result.data).toEqual(api.body.data);
   });
 });

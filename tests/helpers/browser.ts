@@ -113,3 +113,32 @@ export async function screenshot(page: Page, name: string): Promise<void> {
     fs.copyFileSync(file, path.join(SCREENSHOTS, name));
   }
 }
+
+/** axe-core's own build, evaluated in the page through the DevTools protocol (the pages' CSP forbids inline scripts). */
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+  /** axe's explanation for the first offending element (e.g. the colours of a contrast failure). */
+  firstFailure: string;
+}
+
+/** The serious and critical accessibility violations axe-core finds on the page as it is now. */
+export async function seriousAccessibilityViolations(page: Page): Promise<AxeViolation[]> {
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as any).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((violation: any) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      targets: violation.nodes.slice(0, 5).map((node: any) => String(node.target)),
+      firstFailure: String(violation.nodes[0]?.failureSummary ?? ''),
+    }));
+  });
+  return (violations as AxeViolation[]).filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+}

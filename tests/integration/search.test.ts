@@ -137,6 +137,38 @@ describe('search and lookup', () => {
     expect(longName.errors?.[0].extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', argumentName: 'name', limit: queryLength });
   });
 
+  const SUGGESTING = `query($q: String!, $first: Int) {
+    search(query: $q, first: $first) { totalCount kinds { kind count } edges { match node { kind key label } } }
+  }`;
+
+  it('suggests entities for a misspelt query, each marked FUZZY', async () => {
+    const { data, errors } = await execute(server, SUGGESTING, { q: 'geologcal', first: LIMITS.search.first.max });
+    expect(errors).toBeUndefined();
+    const { edges, totalCount } = data.search;
+    expect(totalCount).toBeGreaterThan(0);
+    expect(edges.every((edge: any) => edge.match === 'FUZZY')).toBe(true);
+    expect(edges.map((edge: any) => edge.node.label)).toEqual(expect.arrayContaining([expect.stringMatching(/Geological/)]));
+  });
+
+  it('offers no suggestion when the words match as typed, and marks an exact name EXACT', async () => {
+    const { data } = await execute(server, SUGGESTING, { q: 'geological', first: LIMITS.search.first.max });
+    expect(data.search.totalCount).toBeGreaterThan(0);
+    expect(data.search.edges.some((edge: any) => edge.match === 'FUZZY')).toBe(false);
+    const ccop = await execute(server, SUGGESTING, { q: 'CCOP', first: 1 });
+    expect(ccop.data.search.edges[0]).toMatchObject({ match: 'EXACT', node: { key: 'ccop' } });
+  });
+
+  it('counts the matches of each kind, adding up to the total', async () => {
+    const { data } = await execute(server, SUGGESTING, { q: 'geological', first: LIMITS.search.first.max });
+    const { kinds, totalCount, edges } = data.search;
+    expect(kinds.reduce((sum: number, entry: any) => sum + entry.count, 0)).toBe(totalCount);
+    const counts = kinds.map((entry: any) => entry.count);
+    expect(counts).toEqual([...counts].sort((a: number, b: number) => b - a));
+    if (edges.length === totalCount) {
+      for (const { kind, count } of kinds) expect(edges.filter((edge: any) => edge.node.kind === kind)).toHaveLength(count);
+    }
+  });
+
   it('looks names up exactly, ignoring case and accents', async () => {
     for (const name of ['UNESCO', 'Unesco', 'ÜNESCO', '  unesco ']) {
       const { data, errors } = await execute(server, LOOKUP, { name });

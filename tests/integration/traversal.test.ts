@@ -402,11 +402,12 @@ describe('paths', () => {
       expect(new Set(keys).size).toBe(keys.length);
       expect([keys[0], keys.at(-1)]).toEqual(['cgs', 'TH']);
     }
-    expect(summary).toBe(`CGS and Thailand are connected by ${paths.length} shortest paths of 3 relationships, e.g.: ${paths[0].text}`);
+    expect(summary).toMatch(new RegExp(`^CGS and Thailand are connected by ${paths.length} shortest paths of 3 relationships, the strongest: `));
+    expect(summary.startsWith(`CGS and Thailand are connected by ${paths.length} shortest paths of 3 relationships, the strongest: ${paths[0].text} (`)).toBe(true);
 
     const one = await execute(server, `{ connection(from: "Organization:cgs", to: "Organization:iugs") { summary } }`);
     expect(one.data.connection.summary).toBe(
-      'CGS and IUGS are connected by 1 shortest path of 2 relationships: CGS ←HELD_BY_STAFF_OF (holderNamed: false)— Important position in IUGS held by a CGS scientist —POSITION_IN→ IUGS',
+      'CGS and IUGS are connected by 1 shortest path of 2 relationships: CGS ←HELD_BY_STAFF_OF (holderNamed: false)— Important position in IUGS held by a CGS scientist —POSITION_IN→ IUGS (organization-level links only (HELD_BY_STAFF_OF, POSITION_IN))',
     );
   });
 
@@ -414,7 +415,30 @@ describe('paths', () => {
     const { data, errors } = await execute(server, `{ connection(from: "Organization:cgs", to: "Country:TH", limit: 2) { paths { length } summary } }`);
     expect(errors).toBeUndefined();
     expect(data.connection.paths).toHaveLength(2);
-    expect(data.connection.summary).toMatch(/^CGS and Thailand are connected by more than 2 shortest paths \(the first 2 are listed\) of 3 relationships, e\.g\.: CGS /);
+    expect(data.connection.summary).toMatch(/^CGS and Thailand are connected by more than 2 shortest paths \(the 2 strongest are listed\) of 3 relationships, the strongest: CGS /);
+  });
+
+  it('ranks organization-level connections before geographic co-membership and says why', async () => {
+    const { data, errors } = await execute(
+      server,
+      `{ connection(from: "Organization:cgs", to: "Organization:ccop") { summary paths { text } rankedPaths { strength score reason path { text steps { relationship { type } } } } } }`,
+    );
+    expect(errors).toBeUndefined();
+    const { rankedPaths, paths, summary } = data.connection;
+    expect(rankedPaths.map((ranked: any) => ranked.path.text)).toEqual(paths.map((path: any) => path.text));
+    const scores = rankedPaths.map((ranked: any) => ranked.score);
+    expect([...scores].sort((a: number, b: number) => b - a)).toEqual(scores);
+
+    const [strongest] = rankedPaths;
+    expect(strongest.strength).toBe('ORGANIZATIONAL');
+    expect(strongest.reason).toMatch(/^organization-level links only \(/);
+    // CGS is headquartered in China, China is a member of CCOP: geographic, so never first, and said to be so.
+    const viaChina = rankedPaths.find((ranked: any) => ranked.path.text.includes('China'));
+    expect(viaChina).toBeDefined();
+    expect(viaChina.strength).toBe('GEOGRAPHIC');
+    expect(viaChina.reason).toMatch(/^its weakest link is geographic: /);
+    expect(viaChina.score).toBeLessThan(strongest.score);
+    expect(summary).toContain(`the strongest: ${strongest.path.text} (${strongest.reason})`);
   });
 
   it('says when two entities are not connected within the default maxLength, without an error', async () => {

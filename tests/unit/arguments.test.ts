@@ -213,8 +213,10 @@ describe('search arguments', () => {
   });
 
   it('searches each word as a term and, from three letters, as a weaker prefix, lower-cased so operators are words', () => {
-    expect(luceneQuery('Geochem OR at')).toEqual({ lucene: 'geochem geochem*^0.5 or at', exact: 'geochem or at' });
-    expect(luceneQuery('ÜNESCO')).toEqual({ lucene: 'unesco unesco*^0.5', exact: 'unesco' });
+    expect(luceneQuery('Geochem OR at')).toEqual({ lucene: 'geochem geochem*^0.5 or at', fuzzy: 'geochem~1 or at', exact: 'geochem or at' });
+    expect(luceneQuery('ÜNESCO')).toEqual({ lucene: 'unesco unesco*^0.5', fuzzy: 'unesco~1', exact: 'unesco' });
+    expect(luceneQuery('geologicl survey').fuzzy).toBe('geologicl~2 survey~1');
+    expect(luceneQuery('at of').fuzzy).toBeNull();
     expect(luceneQuery('foo:(').lucene).toBe('foo\\:\\( foo\\:\\(*^0.5');
   });
 });

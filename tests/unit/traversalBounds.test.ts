@@ -171,7 +171,7 @@ describe('path bounds', () => {
     rels: uids.slice(1).map((uid, index) => ({ id: `r${index}`, type: 'MEMBER_OF', start: uids[index], props: { id: `r${index}` } })),
   });
 
-  it('asks for one connecting path more than the limit, to tell whether more exist', async () => {
+  it('ranks up to the cap of connecting paths (one more tells whether more exist) and keeps the strongest `limit`', async () => {
     const paths = [
       pathRow([CGS, 'Country:CN', 'Organization:ccop', 'Country:TH']),
       pathRow([CGS, 'Event:e1', 'Organization:ccop', 'Country:TH']),
@@ -182,14 +182,21 @@ describe('path bounds', () => {
       'traversal/all-shortest-paths': (params) => paths.slice(0, Number(params.limit)),
     });
     const capped = await connection(walk, pathRequest('connection', { from: CGS, to: 'Country:TH', maxLength: 3, limit: 2 }));
-    expect(calls[1].params).toMatchObject({ from: CGS, to: 'Country:TH', maxLength: 3, limit: 3, types: null });
-    expect(capped.paths).toHaveLength(2);
+    expect(calls[1].params).toMatchObject({ from: CGS, to: 'Country:TH', maxLength: 3, limit: LIMITS.traversal.connectionPaths.max + 1, types: null });
+    // Through two events (two organization-level steps) is stronger than through China (memberships of countries only).
+    expect(capped.paths.map((found) => found.text)).toEqual([
+      'cgs —MEMBER_OF→ e1 —MEMBER_OF→ ccop —MEMBER_OF→ TH',
+      'cgs —MEMBER_OF→ e2 —MEMBER_OF→ ccop —MEMBER_OF→ TH',
+    ]);
     expect(capped.summary).toBe(
-      'cgs and TH are connected by more than 2 shortest paths (the first 2 are listed) of 3 relationships, e.g.: cgs —MEMBER_OF→ CN —MEMBER_OF→ ccop —MEMBER_OF→ TH',
+      'cgs and TH are connected by more than 2 shortest paths (the 2 strongest are listed) of 3 relationships, the strongest: cgs —MEMBER_OF→ e1 —MEMBER_OF→ ccop —MEMBER_OF→ TH (its weakest link is geographic: ccop —MEMBER_OF→ TH)',
     );
     const all = await connection(walk, pathRequest('connection', { from: CGS, to: 'Country:TH', limit: 3 }));
     expect(all.paths).toHaveLength(3);
-    expect(all.summary).toMatch(/^cgs and TH are connected by 3 shortest paths of 3 relationships, e\.g\.: /);
+    expect(all.rankedPaths.map((ranked) => ranked.strength)).toEqual(['GEOGRAPHIC', 'GEOGRAPHIC', 'GEOGRAPHIC']);
+    expect(all.rankedPaths[2].path.text).toContain('CN');
+    expect(all.rankedPaths[2].score).toBeLessThan(all.rankedPaths[0].score);
+    expect(all.summary).toMatch(/^cgs and TH are connected by 3 shortest paths of 3 relationships, the strongest: /);
   });
 
   it('gives each step of a path its stored direction and the global ID of its stored id', async () => {

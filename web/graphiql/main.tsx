@@ -3,14 +3,16 @@ import './monaco-workers';
 
 import { explorerPlugin } from '@graphiql/plugin-explorer';
 import type { Fetcher, FetcherOpts, FetcherParams } from '@graphiql/toolkit';
+import { useGraphiQL, useGraphiQLActions } from '@graphiql/react';
 import { GraphiQL, HISTORY_PLUGIN } from 'graphiql';
 import { parse, print } from 'graphql';
-import { StrictMode } from 'react';
+import { StrictMode, useEffect, useRef } from 'react';
 import { createRoot } from 'react-dom/client';
 
 import 'graphiql/style.css';
 import '@graphiql/plugin-explorer/style.css';
 import './graphiql.css';
+import { keepGraphiqlTabsAccessible } from './accessibleTabs';
 
 /** The server's GraphQL endpoint: same origin, so no CORS and no third party. */
 const ENDPOINT = '/graphql';
@@ -76,7 +78,7 @@ const fetcher: Fetcher = async (params: FetcherParams, opts?: FetcherOpts) => {
  * `/graphiql?query=…&variables=…` (as linked from the visual explorer) opens that operation in the active tab,
  * in front of the examples.
  */
-function operationFromUrl(): { query?: string; variables?: string } {
+function operationFromUrl(): { query?: string; variables?: string; run: boolean } {
   const params = new URLSearchParams(window.location.search);
   const query = params.get('query') ?? undefined;
   let variables = params.get('variables') ?? undefined;
@@ -87,7 +89,7 @@ function operationFromUrl(): { query?: string; variables?: string } {
       // Not JSON: leave it as written so that GraphiQL shows the problem.
     }
   }
-  return { query: query || undefined, variables: query ? variables : undefined };
+  return { query: query || undefined, variables: query ? variables : undefined, run: Boolean(query) && params.get('run') === '1' };
 }
 
 const fromUrl = operationFromUrl();
@@ -96,6 +98,35 @@ const defaultTabs = [
   ...EXAMPLES.map(exampleTab),
 ];
 const explorer = explorerPlugin();
+
+/** How long `?run=1` waits for the editors to hold the operation from the URL before giving up. */
+const RUN_ON_OPEN_WAIT_MS = 15_000;
+
+/**
+ * `?run=1` (the explorer's "Open in GraphiQL"): runs the operation from the URL once, as soon as the query and
+ * variables editors hold it, so the new tab opens with the answer shown.
+ */
+function RunOnOpen({ query, variables }: { query: string; variables?: string }) {
+  const queryEditor = useGraphiQL((state) => state.queryEditor);
+  const variableEditor = useGraphiQL((state) => state.variableEditor);
+  const { run } = useGraphiQLActions();
+  const done = useRef(false);
+  useEffect(() => {
+    if (done.current || !queryEditor) return undefined;
+    const started = Date.now();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const attempt = () => {
+      const ready = queryEditor.getValue().trim() === query.trim() && (!variables || Boolean(variableEditor?.getValue().trim()));
+      if (ready && !done.current) {
+        done.current = true;
+        run();
+      } else if (!done.current && Date.now() - started < RUN_ON_OPEN_WAIT_MS) timer = setTimeout(attempt, 100);
+    };
+    attempt();
+    return () => clearTimeout(timer);
+  }, [queryEditor, variableEditor, run, query, variables]);
+  return null;
+}
 
 function App() {
   return (
@@ -113,12 +144,18 @@ function App() {
           GeoCoop Graph
         </a>
       </GraphiQL.Logo>
+      {fromUrl.run && fromUrl.query ? (
+        <GraphiQL.Footer>
+          <RunOnOpen query={fromUrl.query} variables={fromUrl.variables} />
+        </GraphiQL.Footer>
+      ) : null}
     </GraphiQL>
   );
 }
 
 const container = document.getElementById('graphiql');
 if (!container) throw new Error('#graphiql is missing from index.html');
+keepGraphiqlTabsAccessible(container);
 createRoot(container).render(
   <StrictMode>
     <App />

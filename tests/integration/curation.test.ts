@@ -122,6 +122,24 @@ describe('creating, reading and upserting entities', () => {
   });
 });
 
+describe('every kind writes the same way', () => {
+  it('registers a source, creates an event and a project citing it, upserts a theme and updates the event', async () => {
+    const source = await run(editor, `mutation { createSource(input: { key: "iugs-annual-report-2010", fields: { title: "IUGS Annual Report 2010", sourceKind: PUBLIC_REFERENCE, url: "https://example.org/iugs-2010.pdf" }, provenance: { confidence: HIGH } }) { source { key title url version } userErrors { code } } }`);
+    expect(source.data.createSource).toMatchObject({ source: { key: 'iugs-annual-report-2010', title: 'IUGS Annual Report 2010', url: 'https://example.org/iugs-2010.pdf', version: 1 }, userErrors: [] });
+    const cites = { source: 'iugs-annual-report-2010', confidence: 'MEDIUM' };
+    const event = await run(editor, `mutation($p: WriteProvenanceInput!) { createEvent(input: { key: "test-symposium-2010", fields: { name: "Test Symposium", eventKind: SYMPOSIUM, year: 2010, startDate: "2010-05-01", endDate: "2010-05-03" }, provenance: $p }) { event { id year eventKind provenance { source { key } } } userErrors { code } } }`, { p: cites });
+    expect(event.data.createEvent).toMatchObject({ event: { year: 2010, eventKind: 'SYMPOSIUM', provenance: [{ source: { key: 'iugs-annual-report-2010' } }] }, userErrors: [] });
+    const project = await run(editor, `mutation($p: WriteProvenanceInput!) { createProject(input: { key: "test-mapping-project", fields: { name: "Test mapping project", level: PROJECT, collaborationTypes: [BILATERAL] }, provenance: $p }) { project { level collaborationTypes } userErrors { code } } }`, { p: cites });
+    expect(project.data.createProject).toMatchObject({ project: { level: 'PROJECT', collaborationTypes: ['BILATERAL'] }, userErrors: [] });
+    const theme = await run(editor, `mutation($p: WriteProvenanceInput!) { upsertTheme(input: { key: "test-theme", fields: { name: "Test theme", lists: [FOCUS_AREA] }, provenance: $p }) { theme { name lists } created userErrors { code } } }`, { p: cites });
+    expect(theme.data.upsertTheme).toMatchObject({ theme: { name: 'Test theme', lists: ['FOCUS_AREA'] }, created: true, userErrors: [] });
+    const moved = await run(editor, `mutation($id: ID!, $p: WriteProvenanceInput!) { updateEvent(input: { id: $id, expectedVersion: 1, set: { endDate: "2010-04-01" }, provenance: $p }) { event { endDate } userErrors { field code } } }`, { id: event.data.createEvent.event.id, p: cites });
+    expect(moved.data.updateEvent).toEqual({ event: null, userErrors: [{ field: ['set', 'endDate'], code: 'DATE_ORDER' }] });
+    const kept = await run(editor, `mutation($id: ID!, $p: WriteProvenanceInput!) { updateEvent(input: { id: $id, expectedVersion: 1, set: { city: "Beijing" }, provenance: $p }) { event { city version } userErrors { code } } }`, { id: event.data.createEvent.event.id, p: cites });
+    expect(kept.data.updateEvent).toEqual({ event: { city: 'Beijing', version: 2 }, userErrors: [] });
+  });
+});
+
 describe('lost-update protection', () => {
   it('updates with the version read, and refuses a stale version with CONFLICT and the current version', async () => {
     const created = await createOrganization('geological-survey-of-tanzania', { name: 'Geological Survey of Tanzania' });

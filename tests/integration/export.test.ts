@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
@@ -7,7 +8,7 @@ import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../src/graph/vocabulary';
 import { LIMITS } from '../../src/limits';
 import type { RunningServer } from '../../src/server';
 import { IRI, toTriples, unzipText, validateGraphml, type Triple } from '../helpers/exportFiles';
-import { tempDataDir } from '../helpers/testNeo4j';
+import { REPO_ROOT, tempDataDir, testNeo4jUri } from '../helpers/testNeo4j';
 import { startTestServer } from '../helpers/testServer';
 
 /** The export routes over real HTTP, on the seeded Neo4j of the run; what each file must hold is read from Neo4j. */
@@ -244,5 +245,53 @@ describe('graph export', () => {
     expect(body.errors).toHaveLength(1);
     expect(body.errors[0].extensions).toMatchObject({ code, argumentName });
     expect(body.errors[0].message).not.toMatch(/\n\s+at /);
+  });
+});
+
+/** `npm run export` runs dist/src/cli/export.js (built by `npm test`'s pretest) against the run's Neo4j. */
+describe('the export command', () => {
+  const scratch = tempDataDir('export-cli');
+  afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
+
+  function runExport(args: string[]): Promise<{ code: number | null; stderr: string }> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist', 'src', 'cli', 'export.js'), ...args], {
+        env: { ...process.env, NEO4J_URI: testNeo4jUri(), LOG_LEVEL: 'warn', QUERY_TIMEOUT_MS: '30000' },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
+      child.once('error', reject);
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        resolve({ code, stderr });
+      });
+    });
+  }
+
+  it('writes the subgraph around an id as a GraphML file that validates against the XSD', async () => {
+    const out = path.join(scratch, 'cgs.graphml');
+    const result = await runExport(['--format', 'graphml', '--ids', 'Organization:cgs', '--depth', '1', '--out', out]);
+    expect(result).toEqual({ code: 0, stderr: expect.stringContaining(`graphml written to ${out}`) });
+    expect(validateGraphml(out).valid).toBe(true);
+    expect(fs.readFileSync(out, 'utf8')).toContain('<node id="Organization:cgs">');
+  });
+
+  it('writes JSON-LD with the context inlined, so the file expands without a server', async () => {
+    const out = path.join(scratch, 'graph.jsonld');
+    expect((await runExport(['--format', 'jsonld', '--ids', 'Country:CN', '--depth', '0', '--out', out])).code).toBe(0);
+    const document = JSON.parse(fs.readFileSync(out, 'utf8')) as { '@context': unknown };
+    expect(document['@context']).toEqual(JSONLD_CONTEXT['@context']);
+    expect(await toTriples(document)).toContainEqual({ s: IRI.entity('Country', 'CN'), p: IRI.rdfType, o: IRI.schema('Country') });
+  });
+
+  it('exits 1 naming the argument and its code for an unknown format or an ID of no entity, writing no file', async () => {
+    const out = path.join(scratch, 'never.xml');
+    const format = await runExport(['--format', 'xml', '--out', out]);
+    expect(format).toEqual({ code: 1, stderr: expect.stringMatching(/"--format": "xml" is not one of jsonld, graphml, csv\. \[BAD_USER_INPUT\]/) });
+    const missing = await runExport(['--format', 'csv', '--ids', 'Organization:no-such-org', '--out', out]);
+    expect(missing).toEqual({ code: 1, stderr: expect.stringContaining('no entity has the ID Organization:no-such-org. [NOT_FOUND]') });
+    expect(fs.existsSync(out)).toBe(false);
   });
 });

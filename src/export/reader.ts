@@ -41,12 +41,13 @@ interface SurveyRow {
 }
 
 export class GraphExportSource implements ExportSource {
-  private readonly batch = LIMITS.export.batch;
   private readonly uidsByLabel: ReadonlyMap<NodeLabel, readonly string[]> | null;
 
+  /** `batch` is the registry's page size; a test passes a small one to read the seed across many pages. */
   constructor(
     private readonly cypher: CypherRunner,
     private readonly scope: ExportScope,
+    private readonly batch: number = LIMITS.export.batch,
   ) {
     this.uidsByLabel = scope.kind === 'subgraph' ? groupByLabel(scope.uids) : null;
   }

@@ -3,7 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { toGlobalId } from '../../src/data/globalId';
+import type { StatementEvent } from '../../src/db/statementObserver';
 import { JSONLD_CONTEXT } from '../../src/export';
+import { GraphExportSource, type ExportSource } from '../../src/export/reader';
+import { resolveScope, subgraphRequest } from '../../src/export/scope';
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../src/graph/vocabulary';
 import { LIMITS } from '../../src/limits';
 import type { RunningServer } from '../../src/server';
@@ -226,6 +229,58 @@ describe('graph export', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-disposition')).toMatch(attachment('geocoop-subgraph.graphml'));
     expect(response.text().match(/<node id=/g)).toEqual(['<node id=']);
+  });
+
+  async function everything(source: ExportSource): Promise<{ uids: string[]; relationships: string[] }> {
+    const uids: string[] = [];
+    const relationships: string[] = [];
+    for (const label of NODE_LABELS) for await (const batch of source.nodes(label)) uids.push(...batch.map((node) => node.uid));
+    for (const type of RELATIONSHIP_TYPES) for await (const batch of source.relationships(type)) relationships.push(...batch.map((r) => `${r.type}:${r.id}`));
+    return { uids, relationships };
+  }
+
+  it('reads the whole graph in keyset pages of at most the batch size, each entity and relationship exactly once', async () => {
+    const pageSize = 7;
+    const pages: StatementEvent[] = [];
+    const stop = server.database.cypher.observers.observe((event) => {
+      if (event.name === 'export/node-page' || event.name === 'export/relationship-page') pages.push(event);
+    });
+    const paged = await everything(new GraphExportSource(server.database.cypher, { kind: 'graph' }, pageSize)).finally(stop);
+    const whole = await everything(new GraphExportSource(server.database.cypher, { kind: 'graph' }));
+
+    const entities = [...(await entityCounts()).values()].reduce((sum, count) => sum + count, 0);
+    expect(new Set(paged.uids).size).toBe(entities);
+    expect(paged.uids).toHaveLength(entities);
+    expect(new Set(paged.relationships).size).toBe(await relationshipCount());
+    expect(paged.relationships).toHaveLength(await relationshipCount());
+    expect(paged).toEqual(whole);
+    expect(Math.max(...pages.map((page) => page.rows))).toBe(pageSize);
+    expect(pages.filter((page) => page.name === 'export/node-page').length).toBeGreaterThanOrEqual(Math.ceil(entities / pageSize));
+  });
+
+  it('reads a subgraph in slices of its uids, the same entities and relationships whatever the slice size', async () => {
+    const scope = await resolveScope(server.database.cypher, subgraphRequest(['Organization:cgs'], 2));
+    const sliced = await everything(new GraphExportSource(server.database.cypher, scope, 3));
+    const whole = await everything(new GraphExportSource(server.database.cypher, scope));
+    expect(scope.kind === 'subgraph' && [...scope.uids].sort()).toEqual([...sliced.uids].sort());
+    expect(sliced.relationships.length).toBeGreaterThan(0);
+    expect(new Set(sliced.relationships).size).toBe(sliced.relationships.length);
+    expect(sliced).toEqual(whole);
+  });
+
+  it('frees its download slot when the client goes away mid-stream', async () => {
+    for (let i = 0; i < LIMITS.export.concurrentDownloads; i += 1) {
+      const controller = new AbortController();
+      const response = await fetch(`${server.url}/export/jsonld`, { signal: controller.signal });
+      expect(response.status).toBe(200);
+      controller.abort();
+    }
+    let status = 0;
+    for (const deadline = Date.now() + 15_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 200))) {
+      status = (await download('/export/graphml?ids=Organization:cgs&depth=0')).status;
+      if (status === 200) break;
+    }
+    expect(status).toBe(200);
   });
 
   it.each([

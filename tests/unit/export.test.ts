@@ -158,8 +158,8 @@ describe('GraphML ids', () => {
   const scratch = tempDataDir('export-unit');
   afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
-  it('stays valid against the XSD when a key is not a name token: that node and its edges use its global ID', async () => {
-    const spaced: ExportNode = { uid: 'Organization:with space', label: 'Organization', key: 'with space', props: { key: 'with space', name: 'Spaced & <odd>' } };
+  it('stays valid against the XSD when a key is not a name token or a value holds a character XML cannot: global ID, U+FFFD', async () => {
+    const spaced: ExportNode = { uid: 'Organization:with space', label: 'Organization', key: 'with space', props: { key: 'with space', name: 'Spaced & <odd>', note: 'unit\u001fseparator' } };
     const edge: ExportRelationship = { id: 'rel-2', type: 'MEMBER_OF', startUid: 'Country:CN', endUid: spaced.uid, props: { id: 'rel-2' } };
     const graphml = await text(graphmlChunks(inMemorySource([spaced, china], [edge])));
     const file = path.join(scratch, 'spaced.graphml');
@@ -169,6 +169,7 @@ describe('GraphML ids', () => {
     expect(graphml).toContain(`<node id="${encoded}">`);
     expect(graphml).toContain(`target="${encoded}"`);
     expect(graphml).toContain('Spaced &amp; &lt;odd&gt;');
+    expect(graphml).toContain('unit\uFFFDseparator');
   });
 });
 

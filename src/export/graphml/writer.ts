@@ -50,8 +50,13 @@ function nodeId(uid: string): string {
   return /^[A-Za-z0-9._:-]+$/.test(uid) ? uid : toGlobalId(uid);
 }
 
+// XML 1.0 cannot hold C0 controls other than tab and line ends, nor U+FFFE/U+FFFF or lone surrogates.
+// eslint-disable-next-line no-control-regex -- finding the control characters XML forbids is the point
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** An attribute's text; a character XML cannot hold becomes U+FFFD, so one odd value never makes the file invalid. */
 function text(value: unknown): string {
-  return Array.isArray(value) ? JSON.stringify(value) : String(value);
+  return (Array.isArray(value) ? JSON.stringify(value) : String(value)).replace(NOT_XML, '\uFFFD');
 }
 
 export async function* graphmlChunks(source: ExportSource): AsyncGenerator<string> {

@@ -70,6 +70,22 @@ export const LIMITS = {
     maxRecursiveSelections: 2_000,
     maxBodyBytes: 100 * 1024,
   },
+  export: {
+    /** `?depth=` around the `?ids=` of a subgraph export (0: the entities themselves and the edges among them). */
+    depth: { min: 0, max: 3, default: 1 },
+    /** `?ids=` of one subgraph export. */
+    ids: 50,
+    /** Entities one subgraph export may hold; a larger one is LIMIT_EXCEEDED, never silently cut. */
+    subgraphNodes: 5_000,
+    /** Relationships one breadth-first step of a subgraph export may look at (as traversal.stepScan). */
+    stepScan: 50_000,
+    /** Rows one keyset page of an export reads, so memory stays flat whatever the graph's size. */
+    batch: 1_000,
+    /** Time one export statement may take; the property survey scans a label or type whole. */
+    statementMs: 60_000,
+    /** Export downloads one server streams at once; more wait for none and get LIMIT_EXCEEDED (HTTP 429). */
+    concurrentDownloads: 2,
+  },
 } as const;
 
 /** Reads a dotted path of the registry (`page.max`), for the SDL placeholders. Unknown paths are a start-up error. */

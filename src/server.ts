@@ -16,6 +16,7 @@ import { LIMITS } from './limits';
 import { createResolvers } from './graphql/resolvers';
 import { loadTypeDefs } from './graphql/typeDefs';
 import { jsonBodyErrorHandler } from './http/bodyErrors';
+import { createExportRouter } from './http/export';
 import { createHealthRouter } from './http/health';
 import { createWebPagesRouter } from './http/webPages';
 import { createLogger, type Logger } from './logger';
@@ -71,6 +72,7 @@ export async function startServer(config: AppConfig, logger = createLogger(confi
     await apollo.start();
 
     app.use(createHealthRouter(database.driver));
+    app.use(createExportRouter(database.cypher, logger));
     app.use(createWebPagesRouter({ graphiqlEnabled: config.graphiqlEnabled, webRoot: path.join(config.rootDir, 'dist', 'web') }));
     app.use(
       '/graphql',

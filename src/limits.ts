@@ -62,7 +62,7 @@ export const LIMITS = {
     /** The most the cost of one operation may be (QUERY_MAX_COST). */
     maxCost: 5_000,
     /** The deepest chain of nested fields, the leaf included (QUERY_MAX_DEPTH). */
-    maxDepth: 15,
+    maxDepth: 20,
     /** Aliased fields in one operation, counted through its fragments (QUERY_MAX_ALIASES). */
     maxAliases: 30,
     /** Fields at the root of one operation (QUERY_MAX_ROOT_FIELDS). */

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { LIMITS } from './limits';
 
 /** The process configuration, parsed once at start. Nothing else reads process.env. */
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -43,6 +44,18 @@ const environmentSchema = z.object({
   JWT_JWKS_FILE: optionalString,
   JWT_ROLES_CLAIM: z.string().min(1).default('roles'),
   JWT_ALGORITHMS: optionalString,
+  QUERY_MAX_COST: z.coerce.number().int().min(1).default(LIMITS.cost.maxCost),
+  QUERY_MAX_DEPTH: z.coerce.number().int().min(1).default(LIMITS.cost.maxDepth),
+  QUERY_MAX_ALIASES: z.coerce.number().int().min(0).default(LIMITS.cost.maxAliases),
+  QUERY_MAX_ROOT_FIELDS: z.coerce.number().int().min(1).default(LIMITS.cost.maxRootFields),
+  QUERY_MAX_DIRECTIVES: z.coerce.number().int().min(0).default(LIMITS.cost.maxDirectives),
+  MUTATION_FIELD_COST: z.coerce.number().int().min(0).default(LIMITS.cost.mutationField),
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((origin) => origin.trim()).filter((origin) => origin !== ''))
+    .pipe(z.array(z.url({ protocol: /^https?$/ }).regex(/^[^/]+\/\/[^/]+$/, 'an origin without a path'))),
+  CORS_CREDENTIALS: booleanFlag.default(false),
 });
 
 /** Asymmetric signatures only: a shared-secret HMAC would let anyone holding the JWKS mint tokens, and `none` signs nothing. */
@@ -65,6 +78,24 @@ export interface AuthConfig {
   apiKeyCacheTtlMs: number;
   /** Unset: JWTs are not accepted (API keys still are). */
   jwt?: JwtConfig;
+}
+
+/** What one operation may ask for (defaults in src/limits.ts `cost`), checked before it runs. */
+export interface CostLimits {
+  maxCost: number;
+  maxDepth: number;
+  maxAliases: number;
+  maxRootFields: number;
+  maxDirectives: number;
+  mutationField: number;
+}
+
+/** Which browser origins may call the API (CORS). */
+export interface CorsConfig {
+  /** Exact origins (`https://dash.example.org`); empty: no cross-origin browser calls. */
+  origins: string[];
+  /** Send `Access-Control-Allow-Credentials: true` (cookies, HTTP auth) to the allowed origins. */
+  credentials: boolean;
 }
 
 export interface EmbeddedNeo4jConfig {
@@ -93,6 +124,8 @@ export interface AppConfig {
   graphiqlEnabled: boolean;
   seedOnEmpty: boolean;
   auth: AuthConfig;
+  cost: CostLimits;
+  cors: CorsConfig;
   /** Repository root: where `cypher/`, `schema/`, `seed/` and `dist/web` are read from. */
   rootDir: string;
 }
@@ -133,6 +166,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = repos
     graphiqlEnabled: e.GRAPHIQL_ENABLED ?? e.NODE_ENV !== 'production',
     seedOnEmpty: e.SEED_ON_EMPTY,
     auth: { apiKeyCacheTtlMs: e.API_KEY_CACHE_TTL_MS, jwt: jwtConfigFrom(e, rootDir) },
+    cost: {
+      maxCost: e.QUERY_MAX_COST,
+      maxDepth: e.QUERY_MAX_DEPTH,
+      maxAliases: e.QUERY_MAX_ALIASES,
+      maxRootFields: e.QUERY_MAX_ROOT_FIELDS,
+      maxDirectives: e.QUERY_MAX_DIRECTIVES,
+      mutationField: e.MUTATION_FIELD_COST,
+    },
+    cors: { origins: e.CORS_ORIGINS, credentials: e.CORS_CREDENTIALS },
     rootDir,
   };
 }

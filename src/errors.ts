@@ -81,6 +81,16 @@ export class ConflictError extends AppError {
   }
 }
 
+/**
+ * An operation over one of the limits of src/limits.ts `cost`, refused before it runs: names the limit, its
+ * maximum and what the operation asked for. HTTP 400 (200 to clients that accept only application/json).
+ */
+export class QueryTooComplexError extends AppError {
+  constructor(limit: string, maximum: number, requested: number, message: string) {
+    super(ErrorCode.QueryTooComplex, message, { limit, maximum, requested, http: { status: 400 } });
+  }
+}
+
 const NEO4J_UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
 const NEO4J_TIMEOUT_CODES = new Set([
   'Neo.ClientError.Transaction.TransactionTimedOut',

@@ -86,12 +86,37 @@ export const LIMITS = {
     /** Export downloads one server streams at once; more wait for none and get LIMIT_EXCEEDED (HTTP 429). */
     concurrentDownloads: 2,
   },
+  /**
+   * What one operation may ask for, checked before any Cypher runs (src/graphql/cost*.ts); each is configurable
+   * (src/config.ts). The cost counts every object the answer can hold: a list with a size argument multiplies
+   * what it selects by that size (its default above when none is given).
+   */
+  cost: {
+    /** The most the cost of one operation may be (QUERY_MAX_COST). */
+    maxCost: 5_000,
+    /** The deepest chain of nested fields, the leaf included (QUERY_MAX_DEPTH). */
+    maxDepth: 20,
+    /** Aliased fields in one operation, counted through its fragments (QUERY_MAX_ALIASES). */
+    maxAliases: 30,
+    /** Fields at the root of one operation (QUERY_MAX_ROOT_FIELDS). */
+    maxRootFields: 20,
+    /** Directive uses in one operation, counted through its fragments (QUERY_MAX_DIRECTIVES). */
+    maxDirectives: 50,
+    /** What one mutation field costs before what it selects (MUTATION_FIELD_COST). */
+    mutationField: 10,
+  },
 } as const;
 
 /** Reads a dotted path of the registry (`page.max`), for the SDL placeholders. Unknown paths are a start-up error. */
 export function limitAt(path: string): number {
+  const value = registryEntryAt(path);
+  if (typeof value !== 'number') throw new Error(`No limit "${path}" in src/limits.ts.`);
+  return value;
+}
+
+/** Whatever the registry holds at a dotted path (a number, a Bounds, a section), or undefined. */
+export function registryEntryAt(path: string): unknown {
   let value: unknown = LIMITS;
   for (const part of path.split('.')) value = (value as Record<string, unknown> | undefined)?.[part];
-  if (typeof value !== 'number') throw new Error(`No limit "${path}" in src/limits.ts.`);
   return value;
 }

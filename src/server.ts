@@ -12,11 +12,19 @@ import { applyMigrations } from './db/migrations';
 import { createErrorFormatter } from './errors';
 import { createRequestContext, requestIdFrom, type RequestContext } from './graphql/context';
 import { operationLifecyclePlugin } from './graphql/operationLifecycle';
+import { costLimitPlugin } from './graphql/costPlugin';
+import { loadSizeArguments } from './graphql/costSchema';
 import { LIMITS } from './limits';
 import { createResolvers } from './graphql/resolvers';
 import { loadTypeDefs } from './graphql/typeDefs';
 import { jsonBodyErrorHandler } from './http/bodyErrors';
 import { createExportRouter } from './http/export';
+import { createCorsMiddleware } from './http/cors';
+import { jsonErrorStatusPlugin } from './http/jsonErrorStatus';
+import { createMetrics } from './http/metrics';
+import { requestIdMiddleware } from './http/requestId';
+import { requestIdInErrorsPlugin } from './http/requestIdPlugin';
+import { createRequestLogger } from './http/requestLog';
 import { createHealthRouter } from './http/health';
 import { createWebPagesRouter } from './http/webPages';
 import { createLogger, type Logger } from './logger';
@@ -46,8 +54,14 @@ export async function startServer(config: AppConfig, logger = createLogger(confi
     if (config.seedOnEmpty) await seedIfEmpty(config.rootDir, database.cypher, logger);
 
     const auth = createAuthServices(config.auth, database.cypher, logger);
+    const metrics = createMetrics();
+    const stopObservingStatements = metrics.observeStatements(database.cypher.observers);
     const app = express();
     app.disable('x-powered-by');
+    app.use(requestIdMiddleware);
+    app.use(createRequestLogger(logger));
+    // Before every router: Express answers OPTIONS itself for any path that has a GET route (`Allow: GET, HEAD`).
+    app.use('/graphql', createCorsMiddleware(config.cors));
     const httpServer = http.createServer(app);
     const apollo = new ApolloServer<RequestContext>({
       typeDefs: loadTypeDefs(config.rootDir),
@@ -67,12 +81,17 @@ export async function startServer(config: AppConfig, logger = createLogger(confi
         // response caching uses them.
         ApolloServerPluginCacheControlDisabled(),
         operationLifecyclePlugin(),
+        costLimitPlugin(config.cost, loadSizeArguments(config.rootDir)),
+        jsonErrorStatusPlugin(),
+        requestIdInErrorsPlugin(),
+        metrics.plugin(),
       ],
     });
     await apollo.start();
 
     app.use(createHealthRouter(database.driver));
     app.use(createExportRouter(database.cypher, logger));
+    app.use(metrics.router());
     app.use(createWebPagesRouter({ graphiqlEnabled: config.graphiqlEnabled, webRoot: path.join(config.rootDir, 'dist', 'web') }));
     app.use(
       '/graphql',
@@ -102,6 +121,7 @@ export async function startServer(config: AppConfig, logger = createLogger(confi
       async stop() {
         logger.info('draining HTTP');
         await apollo.stop();
+        stopObservingStatements();
         logger.info('closing the database');
         await database.close();
         logger.info('stopped');

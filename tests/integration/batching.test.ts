@@ -10,7 +10,8 @@ describe('query batching', () => {
   let server: RunningServer;
 
   beforeAll(async () => {
-    server = await startTestServer();
+    // This suite measures batching on deliberately huge nested pages, far over the default QUERY_MAX_COST (tests/integration/cost.test.ts covers the limit).
+    server = await startTestServer({ QUERY_MAX_COST: '1000000000' });
   });
   afterAll(async () => {
     await server?.stop();

@@ -49,7 +49,7 @@ describe('when Neo4j stops while the server runs', () => {
     neo4j = undefined;
     expect((await fetch(`${server!.url}/ready`)).status).toBe(503);
     const down = await postGraphql(server!.url, '{ about { neo4jVersion } }');
-    expect(down.body.errors?.[0].extensions).toEqual({ code: 'DATABASE_UNAVAILABLE' });
+    expect(down.body.errors?.[0].extensions).toEqual({ code: 'DATABASE_UNAVAILABLE', requestId: expect.any(String) });
     expect(JSON.stringify(down.body)).not.toContain('stacktrace');
     expect((await fetch(`${server!.url}/health`)).status).toBe(200);
 

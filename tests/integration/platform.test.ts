@@ -107,6 +107,6 @@ describe('the platform over a real Neo4j', () => {
   it('answers a syntax error with GRAPHQL_PARSE_FAILED and no stack trace', async () => {
     const { status, body } = await postGraphql(server.url, '{ about { name ');
     expect(status).toBe(400);
-    expect(body.errors?.[0].extensions).toEqual({ code: 'GRAPHQL_PARSE_FAILED' });
+    expect(body.errors?.[0].extensions).toEqual({ code: 'GRAPHQL_PARSE_FAILED', requestId: expect.any(String) });
   });
 });

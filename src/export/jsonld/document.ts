@@ -32,10 +32,11 @@ function sourceIri(key: string): string {
 function provenanceTerms(entries: readonly ProvenanceEntry[]): JsonLdObject {
   if (entries.length === 0) return {};
   return {
-    wasDerivedFrom: [...new Set(entries.map((entry) => sourceIri(entry.source)))],
+    // Facts entered through the API without a registered source have a derivation without an `entity`.
+    wasDerivedFrom: [...new Set(entries.flatMap((entry) => (entry.source ? [sourceIri(entry.source)] : [])))],
     qualifiedDerivation: entries.map((entry) => ({
       type: 'Derivation',
-      entity: sourceIri(entry.source),
+      ...(entry.source ? { entity: sourceIri(entry.source) } : {}),
       confidence: entry.confidence,
       ...(entry.quote !== undefined ? { quote: entry.quote } : {}),
       ...(entry.note !== undefined ? { note: entry.note } : {}),

@@ -1,0 +1,74 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { CostLimits } from '../config';
+import { QueryTooComplexError } from '../errors';
+import { LIMITS } from '../limits';
+import { actualCost, requestedCost, type CostModel } from './cost';
+import type { SizeArguments } from './costSchema';
+import { measureOperation, type OperationShape } from './costShape';
+
+/** What every answered operation reports in `extensions.cost`. */
+export interface CostReport {
+  requested: number;
+  limit: number;
+  actual: number;
+}
+
+const SHAPE_LIMITS: ReadonlyArray<{ limit: keyof OperationShape; maximum: (limits: CostLimits) => number; say: (value: number) => string; hint: string }> = [
+  { limit: 'depth', maximum: (l) => l.maxDepth, say: (v) => `nests fields ${v} deep`, hint: 'Select fewer levels of nested fields.' },
+  { limit: 'aliases', maximum: (l) => l.maxAliases, say: (v) => `uses ${v} aliases`, hint: 'Send fewer aliased fields, or several requests.' },
+  { limit: 'rootFields', maximum: (l) => l.maxRootFields, say: (v) => `asks for ${v} root fields`, hint: 'Split it into several operations.' },
+  { limit: 'directives', maximum: (l) => l.maxDirectives, say: (v) => `uses ${v} directives`, hint: 'Use fewer directives.' },
+];
+
+/**
+ * Refuses an operation over a limit of the `cost` registry before any resolver (so any Cypher) runs, with
+ * QUERY_TOO_COMPLEX naming the limit, and reports the cost of every answered one in `extensions.cost`.
+ */
+export function costLimitPlugin(limits: CostLimits, sizeArguments: SizeArguments): ApolloServerPlugin {
+  const model: CostModel = { sizeArguments, mutationField: limits.mutationField, maxSelections: LIMITS.request.maxRecursiveSelections };
+  return {
+    async requestDidStart() {
+      let requested: number | undefined;
+      let isMutation = false;
+      return {
+        async didResolveOperation({ schema, document, operation, request }) {
+          // Apollo refuses a document without the operation it names before this hook.
+          if (!operation) return;
+          const shape = measureOperation(document, operation);
+          for (const { limit, maximum, say, hint } of SHAPE_LIMITS) {
+            const max = maximum(limits);
+            if (shape[limit] > max) {
+              throw new QueryTooComplexError(limit, max, shape[limit], `The operation ${say(shape[limit])}; the limit (${limit}) is ${max}. ${hint}`);
+            }
+          }
+          const cost = requestedCost(model, schema, document, operation, request.variables);
+          if (cost.kind === 'invalidVariables') return;
+          if (cost.kind === 'tooManySelections') {
+            throw new QueryTooComplexError(
+              'selections',
+              model.maxSelections,
+              model.maxSelections + 1,
+              `The operation expands to more than ${model.maxSelections} selections through its fragments. Spread fewer fragments.`,
+            );
+          }
+          if (cost.cost > limits.maxCost) {
+            throw new QueryTooComplexError(
+              'cost',
+              limits.maxCost,
+              cost.cost,
+              `The operation's cost of ${cost.cost} exceeds the limit (cost) of ${limits.maxCost}. Ask for smaller pages (\`first\`, \`last\`, \`limit\`) or fewer nested lists.`,
+            );
+          }
+          requested = cost.cost;
+          isMutation = operation.operation === 'mutation';
+        },
+        async willSendResponse({ response }) {
+          if (requested === undefined || response.body.kind !== 'single') return;
+          const result = response.body.singleResult;
+          const report: CostReport = { requested, limit: limits.maxCost, actual: actualCost(result.data, isMutation, limits.mutationField) };
+          result.extensions = { ...result.extensions, cost: report };
+        },
+      };
+    },
+  };
+}

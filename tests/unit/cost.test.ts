@@ -1,10 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { buildSchema, getIntrospectionQuery, isObjectType, isInterfaceType, parse, type OperationDefinitionNode } from 'graphql';
 import { actualCost, requestedCost, type CostModel } from '../../src/graphql/cost';
 import { loadSizeArguments, sizeArgumentsOf } from '../../src/graphql/costSchema';
 import { measureOperation } from '../../src/graphql/costShape';
 import { loadTypeDefs } from '../../src/graphql/typeDefs';
+import { EXPLORER_OPERATIONS } from '../../web/explorer/src/operations';
 import { LIMITS } from '../../src/limits';
 import { REPO_ROOT } from '../helpers/testNeo4j';
 
@@ -82,15 +81,15 @@ describe('the requested cost of an operation', () => {
     ).join('\n');
     const started = Date.now();
     expect(costOf(`{ organizations { nodes { ...F0 } } }\n${fragments}`)).toEqual({ kind: 'tooManySelections' });
-    expect(Date.now() - started).toBeLessThan(1000);
+    // Not a speed test: an exponential walk of the fan-out would take minutes, a linear one milliseconds.
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it('keeps the operations of our own pages well under the default cost limit, at their largest', () => {
-    const explorer = fs.readFileSync(path.join(REPO_ROOT, 'web', 'explorer', 'explorer.js'), 'utf8');
-    const operations = [...explorer.matchAll(/const [A-Z_]+_QUERY = `([^`]+)`/g)].map((m) => m[1]);
+    const operations = Object.values(EXPLORER_OPERATIONS);
     expect(operations.length).toBeGreaterThanOrEqual(3);
     for (const operation of operations) {
-      const largest = { id: 'x', query: 'q', depth: LIMITS.traversal.depth.max, limit: LIMITS.traversal.neighbourhoodNodes.max, first: LIMITS.search.first.max };
+      const largest = { id: 'x', from: 'x', to: 'y', query: 'q', depth: LIMITS.traversal.depth.max, limit: LIMITS.traversal.neighbourhoodNodes.max, first: LIMITS.search.first.max };
       const cost = costOf(operation, largest);
       expect(cost.kind).toBe('computed');
       expect(cost.kind === 'computed' && cost.cost).toBeLessThanOrEqual(LIMITS.cost.maxCost);
@@ -121,7 +120,8 @@ describe('the shape of an operation', () => {
     ).join('\n');
     const started = Date.now();
     const shape = shapeOf(`{ ...F0 }\n${fragments}`);
-    expect(Date.now() - started).toBeLessThan(1000);
+    // Not a speed test: an exponential walk of the fan-out would take minutes, a linear one milliseconds.
+    expect(Date.now() - started).toBeLessThan(10_000);
     expect(shape.aliases).toBe(2 ** (levels - 1));
     expect(shape.rootFields).toBe(2 ** (levels - 1));
   });

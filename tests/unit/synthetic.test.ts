@@ -268,7 +268,7 @@ const QUALIFIER_TYPES: Record<RelationshipType, Record<string, string>> = {
   ABOUT: {},
   SCOPED_TO: { sourceLabel: 'String', mapping: 'RegionMapping' },
 };
-const RELATIONSHIP_BOOKKEEPING = new Set(['id', 'provenance', 'sourceKeys']);
+const RELATIONSHIP_BOOKKEEPING = new Set(['id', 'provenance', 'sourceKeys', 'confidenceRank', 'version', 'discriminator']);
 
 /** Neo4j integers back to numbers, as the server reads them. */
 function plain(value: unknown): unknown {

@@ -16,6 +16,7 @@ CREATE (c:Change {
   provenance: $provenance,
   revertOf: $revertOf,
   versionAfter: $versionAfter,
+  versionBefore: $versionBefore,
   fromUid: $fromUid,
   toUid: $toUid,
   batch: $batch

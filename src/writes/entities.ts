@@ -73,10 +73,10 @@ export function recordedEntry(change: ProvenanceChange): ProvenanceEntry {
   return 'restore' in change ? change.entry : change;
 }
 
-export async function createLocked(writer: Writer, label: NodeLabel, key: string, fields: Record<string, unknown>, provenance: ProvenanceChange): Promise<EntityWrite> {
+export async function createLocked(writer: Writer, label: NodeLabel, key: string, fields: Record<string, unknown>, provenance: ProvenanceChange, version = 1): Promise<EntityWrite> {
   const at = writer.at.toISOString();
   const stored = provenanceAfter([], provenance);
-  const props = storedState(label, key, fields, stored, {}, 1, at, at);
+  const props = storedState(label, key, fields, stored, {}, version, at, at);
   let rows;
   try {
     rows = await writer.tx.run('writes/create-entity', { label, props });
@@ -94,7 +94,7 @@ export async function createLocked(writer: Writer, label: NodeLabel, key: string
     targetLabel: label,
     changes: diff({}, { ...withoutNulls(fields), [PROVENANCE_FIELD]: stored }),
     provenance: recordedEntry(provenance),
-    versionAfter: 1,
+    versionAfter: version,
   });
   return { entity, created: true, changed: true, sequence };
 }
@@ -226,6 +226,7 @@ export async function deleteEntity(
       changes: diff({ ...qualifiersFromStored(rel.type as RelationshipType, props), [PROVENANCE_FIELD]: storedProvenance(props) }, {}),
       provenance,
       versionAfter: null,
+      versionBefore: Number(props.version ?? 1),
       fromUid: String(rel.fromUid),
       toUid: String(rel.toUid),
     });
@@ -239,6 +240,7 @@ export async function deleteEntity(
     changes: diff({ ...fieldsFromStored(record.label, record.props), [PROVENANCE_FIELD]: storedProvenance(record.props) }, {}),
     provenance,
     versionAfter: null,
+    versionBefore: version,
   });
   return { deletedUid: uid, removedRelationships: relationships.length, sequence };
 }

@@ -27,6 +27,8 @@ export interface ChangeToRecord {
   provenance: ProvenanceEntry | null;
   /** The target's version after the change (null: it no longer exists). */
   versionAfter: number | null;
+  /** The target's version before a delete or unlink, so a revert re-creates it at the next version. */
+  versionBefore?: number | null;
   fromUid?: string;
   toUid?: string;
   /** The sequence number of the change this one reverts. */
@@ -60,6 +62,7 @@ export async function recordChange(writer: Writer, change: ChangeToRecord): Prom
     changes: JSON.stringify(change.changes),
     provenance: change.provenance ? JSON.stringify(change.provenance) : null,
     versionAfter: change.versionAfter,
+    versionBefore: change.versionBefore ?? null,
     fromUid: change.fromUid ?? null,
     toUid: change.toUid ?? null,
     revertOf: change.revertOf ?? writer.revertOf ?? null,

@@ -158,6 +158,7 @@ export async function unlink(writer: Writer, type: RelationshipType, id: string,
     changes: diff({ ...qualifiersFromStored(type, stored.props), [PROVENANCE_FIELD]: storedProvenance(stored.props) }, {}),
     provenance,
     versionAfter: null,
+    versionBefore: Number(stored.props.version ?? 1),
     fromUid: stored.fromUid,
     toUid: stored.toUid,
   });

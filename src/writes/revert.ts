@@ -20,6 +20,7 @@ export interface StoredChange {
   targetLabel: string;
   changes: string;
   versionAfter?: number | null;
+  versionBefore?: number | null;
   fromUid?: string | null;
   toUid?: string | null;
 }
@@ -61,7 +62,8 @@ export async function revertChange(base: Writer, stored: StoredChange, entry: Pr
       case 'DELETE': {
         if (locked) throw new ConflictError(`${stored.targetUid} exists again: change ${stored.sequence} cannot be reverted.`, { uid: stored.targetUid, currentVersion: locked.version });
         const key = stored.targetUid.slice(label.length + 1);
-        return (await createLocked(writer, label, key, before.fields, restore)).sequence;
+        // Versions keep growing across a delete and its revert, so a version read before the delete stays stale.
+        return (await createLocked(writer, label, key, before.fields, restore, (stored.versionBefore ?? 0) + 1)).sequence;
       }
     }
   }
@@ -87,7 +89,8 @@ export async function revertChange(base: Writer, stored: StoredChange, entry: Pr
         const ends = await writer.tx.run('writes/entity-exists', { uids: [fromUid, toUid] });
         refuseIfAny(ends.filter((row) => !row.exists).map((row) => ({ field: ['id'], code: 'NOT_FOUND', message: `the relationship's end ${String(row.uid)} no longer exists.` })));
         const at = writer.at.toISOString();
-        const props = linkState(type, fromUid, toUid, before.fields, before.provenance, 1, at, at);
+        const version = (stored.versionBefore ?? 0) + 1;
+        const props = linkState(type, fromUid, toUid, before.fields, before.provenance, version, at, at);
         props.id = id;
         await runForType(writer, 'writes/create-relationship', type, { fromUid, toUid, props });
         return recordChange(writer, {
@@ -97,7 +100,7 @@ export async function revertChange(base: Writer, stored: StoredChange, entry: Pr
           targetLabel: type,
           changes: changes.map((change) => ({ name: change.name, before: null, after: change.before })),
           provenance: entry,
-          versionAfter: 1,
+          versionAfter: version,
           fromUid,
           toUid,
         });

@@ -280,6 +280,19 @@ describe('history and reverts', () => {
     });
   });
 
+  it('re-creates a deleted entity at the next version, so a version read before the delete stays stale', async () => {
+    const created = await createOrganization('deleted-and-restored', { name: 'Deleted and restored' });
+    await run(editor, UPDATE_ORGANIZATION, { input: { id: created.id, expectedVersion: 1, set: { foundedYear: 1990 }, provenance: CGS_SOURCE } });
+    const deleted = await run(admin, `mutation($id: ID!) { deleteEntity(input: { id: $id, expectedVersion: 2 }) { change { id } userErrors { code } } }`, { id: created.id });
+    expect(deleted.data.deleteEntity.userErrors).toEqual([]);
+    const restored = await run(admin, `mutation($id: ID!) { revertChange(input: { changeId: $id }) { change { operation versionAfter } userErrors { code } } }`, { id: deleted.data.deleteEntity.change.id });
+    expect(restored.data.revertChange).toEqual({ change: { operation: 'CREATE', versionAfter: 3 }, userErrors: [] });
+    const stale = await run(editor, UPDATE_ORGANIZATION, { input: { id: created.id, expectedVersion: 1, set: { foundedYear: 1991 }, provenance: CGS_SOURCE } });
+    expect(stale.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 3 });
+    const read = await run(ANONYMOUS, '{ organization(key: "deleted-and-restored") { version foundedYear } }');
+    expect(read.data.organization).toEqual({ version: 3, foundedYear: 1990 });
+  });
+
   it('serves every change as a feed, oldest first, paged by cursor and filtered by time', async () => {
     const start = new Date().toISOString();
     await createOrganization('feed-one', { name: 'Feed One' });

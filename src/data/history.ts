@@ -2,8 +2,8 @@ import neo4j from 'neo4j-driver';
 import type { CypherReader } from '../db/cypherRunner';
 import { LIMITS } from '../limits';
 import { boundedInt } from './arguments';
-import { decodeCursor, encodeCursor, type CursorBinding } from './cursors';
-import type { ConnectionRecord } from './pagination';
+import { decodeCursor, type CursorBinding } from './cursors';
+import { toPage, type ConnectionRecord } from './pagination';
 import type { ChangeRecord } from './records';
 
 /**
@@ -37,20 +37,11 @@ interface HistoryPageArgs {
   after?: string | null;
 }
 
-function connection(rows: ChangeRecord[], size: number, binding: CursorBinding, hadCursor: boolean, count: () => Promise<number>): ConnectionRecord<ChangeRecord> {
-  const items = rows.slice(0, size);
-  const edges = items.map((node) => ({ cursor: encodeCursor(binding, String(node.sequence)), node }));
-  return {
-    edges,
-    nodes: items,
-    pageInfo: {
-      hasNextPage: rows.length > size,
-      hasPreviousPage: hadCursor,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-    totalCount: count,
-  };
+/** A page through the shared page builder (src/data/pagination.ts), positioned by sequence number. */
+function connection(rows: ChangeRecord[], size: number, binding: CursorBinding, after: number | null, count: () => Promise<number>): ConnectionRecord<ChangeRecord> {
+  const window = { size, backward: false, position: after === null ? null : String(after) };
+  const page = toPage(rows, window, binding, (change) => String(change.sequence));
+  return { edges: page.items.map((node, index) => ({ cursor: page.cursors[index], node })), nodes: page.items, pageInfo: page.pageInfo, totalCount: count };
 }
 
 function position(argument: string, cursor: string | null | undefined, binding: CursorBinding): number | null {
@@ -69,7 +60,7 @@ export async function historyOf(reader: CypherReader, targetUid: string, args: H
     beforeSequence: neo4j.int(before ?? Number.MAX_SAFE_INTEGER),
     limit: neo4j.int(size + 1),
   });
-  return connection(rows.map((row) => toChangeRecord(row.change)), size, binding, before !== null, async () =>
+  return connection(rows.map((row) => toChangeRecord(row.change)), size, binding, before, async () =>
     Number((await reader.read('history/count-of-target', { targetUid }))[0].count));
 }
 
@@ -80,7 +71,7 @@ export async function changeFeed(reader: CypherReader, since: string | null | un
   const binding: CursorBinding = { list: 'changes', filter: { since: sinceIso }, order: 'SEQUENCE ASC' };
   const after = position('after', args.after, binding);
   const rows = await reader.read('history/feed', { since: sinceIso, afterSequence: neo4j.int(after ?? 0), limit: neo4j.int(size + 1) });
-  return connection(rows.map((row) => toChangeRecord(row.change)), size, binding, after !== null, async () =>
+  return connection(rows.map((row) => toChangeRecord(row.change)), size, binding, after, async () =>
     Number((await reader.read('history/feed-count', { since: sinceIso }))[0].count));
 }
 

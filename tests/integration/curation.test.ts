@@ -335,14 +335,12 @@ describe('bad input leaves the graph exactly as it was', () => {
     ['an unknown source', 'createTheme', { key: 'theme-x', fields: { name: 'Theme X' }, provenance: { source: 'no-such-source' } }, 'UNKNOWN_SOURCE', ['provenance', 'source']],
   ];
   it.each(cases)('refuses %s with a coded user error naming the field', async (_what, mutation, input, code, field) => {
-    const kind = mutation.replace(/^create/, '');
     const query = `mutation($input: ${mutation[0].toUpperCase()}${mutation.slice(1)}Input!) { ${mutation}(input: $input) { userErrors { field code message } } }`;
     await expectGraphUnchanged(async () => {
       const result = await run(editor, query, { input: { provenance: CGS_SOURCE, ...input } });
       expect(result.errors).toBeUndefined();
       expect(result.data[mutation].userErrors).toEqual(expect.arrayContaining([expect.objectContaining({ code, field })]));
     });
-    expect(kind).toBeTruthy();
   });
 
   it('refuses a wrong enum value before running anything', async () => {

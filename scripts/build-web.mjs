@@ -9,6 +9,7 @@
  */
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
@@ -102,10 +103,25 @@ async function buildGraphiql() {
   return [app, workers];
 }
 
+/**
+ * The explorer's world map (world-atlas, Natural Earth 1:50m TopoJSON, ~740 kB): a file of its own next to the
+ * bundle, named with its version (so it can be cached for good), that the map view fetches when first opened.
+ */
+function copyWorldAtlas() {
+  const packageDir = path.dirname(createRequire(import.meta.url).resolve('world-atlas/package.json'));
+  const { version } = JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8'));
+  const name = `world-atlas-${version}-countries-50m.json`;
+  fs.mkdirSync(path.join(EXPLORER_OUT, 'assets'), { recursive: true });
+  fs.copyFileSync(path.join(packageDir, 'countries-50m.json'), path.join(EXPLORER_OUT, 'assets', name));
+  return `/explore/assets/${name}`;
+}
+
 async function buildExplorer() {
-  // TypeScript modules (web/explorer/src), cytoscape and cytoscape-fcose bundled into one classic script.
+  const worldAtlasUrl = copyWorldAtlas();
+  // TypeScript modules (web/explorer/src), cytoscape and its extensions, d3-geo and topojson-client bundled into one classic script.
   const script = await esbuild.build({
     ...COMMON,
+    define: { ...COMMON.define, WORLD_ATLAS_URL: JSON.stringify(worldAtlasUrl) },
     entryPoints: { explorer: path.join(WEB, 'explorer', 'src', 'main.ts') },
     outdir: EXPLORER_OUT,
     format: 'iife',

@@ -50,11 +50,34 @@ export async function gql<T>(query: string, variables: Record<string, unknown>):
   }
 }
 
+/** The dated and located facts the operations select on an entity (each only on its own kind). */
+interface RawFacts {
+  year?: number | null;
+  startDate?: string | null;
+  endDate?: string | null;
+  foundedYear?: number | null;
+  key?: string | null;
+}
+
 interface RawSubgraph {
   center: GraphNode;
-  nodes: Array<GraphNode & { entity: { year?: number | null } | null }>;
+  nodes: Array<Pick<GraphNode, 'id' | 'kind' | 'label'> & { entity: RawFacts | null }>;
   edges: Subgraph['edges'];
   truncated: boolean;
+}
+
+/** A node with the facts the timeline and the map read; `key` is only selected on countries. */
+export function graphNode(base: Pick<GraphNode, 'id' | 'kind' | 'label'>, facts: RawFacts | null | undefined): GraphNode {
+  return {
+    id: base.id,
+    kind: base.kind,
+    label: base.label,
+    year: facts?.year ?? null,
+    startDate: facts?.startDate ?? null,
+    endDate: facts?.endDate ?? null,
+    foundedYear: facts?.foundedYear ?? null,
+    countryCode: base.kind === 'COUNTRY' ? (facts?.key ?? null) : null,
+  };
 }
 
 export function neighbourhoodVariables(id: string, depth: number): Record<string, unknown> {
@@ -65,7 +88,7 @@ export async function fetchNeighbourhood(id: string, depth: number): Promise<Sub
   const { data, warning } = await gql<{ neighbourhood: RawSubgraph | null }>(NEIGHBOURHOOD_QUERY, neighbourhoodVariables(id, depth));
   const raw = data.neighbourhood;
   if (!raw) throw new Error(warning ?? `No entity has the ID ${id}.`);
-  const nodes = raw.nodes.map(({ entity, ...node }) => ({ ...node, year: entity?.year ?? null }));
+  const nodes = raw.nodes.map(({ entity, ...node }) => graphNode(node, entity));
   const center = nodes.find((node) => node.id === raw.center.id) ?? raw.center;
   return { center, nodes, edges: raw.edges, truncated: raw.truncated };
 }
@@ -90,6 +113,11 @@ export async function fetchRelationship(id: string): Promise<RelationshipDetails
 }
 
 export async function fetchConnection(from: string, to: string): Promise<Connection> {
+  type RawStep = Connection['rankedPaths'][number]['path']['steps'][number] & { node: GraphNode & RawFacts };
   const { data } = await gql<{ connection: Connection }>(CONNECTION_QUERY, { from, to });
-  return data.connection;
+  const { connection } = data;
+  for (const ranked of connection.rankedPaths) {
+    for (const step of ranked.path.steps as RawStep[]) step.node = graphNode(step.node, step.node);
+  }
+  return connection;
 }

@@ -1,9 +1,16 @@
 import cytoscape, { type Core, type EventObject } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
+import cytoscapeSvg from 'cytoscape-svg';
 import { kindColour } from './kinds';
 import type { GraphView } from './graphModel';
 
 cytoscape.use(fcose);
+cytoscape.use(cytoscapeSvg);
+
+/** The whole drawing as an SVG document (cytoscape-svg draws the canvas's own style through canvas2svg). */
+export function svgOf(cy: Core): string {
+  return (cy as Core & { svg(options: { full: boolean; scale: number; bg: string }): string }).svg({ full: true, scale: 1, bg: '#ffffff' });
+}
 
 const BUNDLE_COLOUR = '#52606d';
 

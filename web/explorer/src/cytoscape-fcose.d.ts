@@ -3,3 +3,9 @@ declare module 'cytoscape-fcose' {
   const fcose: cytoscape.Ext;
   export default fcose;
 }
+
+// cytoscape-svg ships no types either; it adds `cy.svg(options)`, returning the drawing as SVG text.
+declare module 'cytoscape-svg' {
+  const svg: cytoscape.Ext;
+  export default svg;
+}

@@ -87,8 +87,15 @@ export function mergeSubgraph(model: ExplorerModel, subgraph: Subgraph): string[
   for (const node of subgraphNodes(subgraph)) {
     const known = model.nodes.get(node.id);
     if (!known) added.push(node.id);
-    // A centre arrives without its year; keep what a fuller answer told.
-    model.nodes.set(node.id, { ...node, year: node.year ?? known?.year ?? null });
+    // A centre arrives without its facts (year, code…); keep what a fuller answer told.
+    model.nodes.set(node.id, {
+      ...node,
+      year: node.year ?? known?.year ?? null,
+      startDate: node.startDate ?? known?.startDate ?? null,
+      endDate: node.endDate ?? known?.endDate ?? null,
+      foundedYear: node.foundedYear ?? known?.foundedYear ?? null,
+      countryCode: node.countryCode ?? known?.countryCode ?? null,
+    });
   }
   for (const edge of subgraph.edges) if (model.nodes.has(edge.source) && model.nodes.has(edge.target)) model.edges.set(edge.id, edge);
   if (subgraph.truncated) model.truncated = true;

@@ -8,6 +8,7 @@
  * Global IDs are opaque strings: they are only ever passed back to the server, never parsed.
  */
 import type { Core } from 'cytoscape';
+import { svgOf } from './canvas';
 import { fetchConnection, fetchEntity, fetchNeighbourhood, fetchRelationship, NEIGHBOURHOOD_LIMIT, neighbourhoodVariables } from './api';
 import { createCanvas, drawView } from './canvas';
 import { byId } from './dom';
@@ -18,7 +19,9 @@ import { renderBundle, renderEntity, renderLoading, renderMessage, renderRelatio
 import { renderLegend } from './panels/legend';
 import { renderNodeList } from './panels/nodeList';
 import { renderConnection, setUpPathFinder, type PathFinder } from './panels/pathFinder';
-import { renderTableView } from './panels/table';
+import { renderMapView } from './panels/map';
+import { nodeRelationshipsSection, renderTableView } from './panels/table';
+import { renderTimelineView } from './panels/timeline';
 import { setUpSearch } from './panels/search';
 import { kindName } from './kinds';
 import type { EntityKind } from './types';
@@ -93,18 +96,38 @@ function refreshPanels(): void {
   canvas.dataset.edgeCount = String(cy.edges().length);
   updateUrl('none');
   updateGraphiqlLink();
-  if (!byId('table-view').hidden) showTable();
+  if (openView) showView(openView);
 }
 
-function showTable(): void {
-  renderTableView(byId('table-view'), model, { graphPng: () => cy.png({ output: 'blob', full: true, bg: '#ffffff', scale: 2 }) });
+/** The views drawn over the graph, one at a time: tables, timeline, map. */
+const VIEWS = ['table', 'timeline', 'map'] as const;
+type ViewName = (typeof VIEWS)[number];
+let openView: ViewName | null = null;
+
+function showView(name: ViewName): void {
+  const container = byId(`${name}-view`);
+  if (name === 'table') {
+    renderTableView(container, model, {
+      graphPng: () => cy.png({ output: 'blob', full: true, bg: '#ffffff', scale: 2 }),
+      graphSvg: () => svgOf(cy),
+      depth,
+    });
+  } else if (name === 'timeline') renderTimelineView(container, model, { select: (id) => void selectFromView(id) });
+  else void renderMapView(container, model, { select: (id) => void selectFromView(id) });
 }
 
-function toggleTable(): void {
-  const view = byId('table-view');
-  view.hidden = !view.hidden;
-  byId('table-toggle').setAttribute('aria-expanded', String(!view.hidden));
-  if (!view.hidden) showTable();
+function toggleView(name: ViewName): void {
+  openView = openView === name ? null : name;
+  for (const view of VIEWS) {
+    byId(`${view}-view`).hidden = view !== openView;
+    byId(`${view}-toggle`).setAttribute('aria-expanded', String(view === openView));
+  }
+  if (openView) showView(openView);
+}
+
+/** Picking an entity in a view shows it in the side panel (the view stays open). */
+function selectFromView(id: string): Promise<void> {
+  return viewNode(id) ? selectNode(id) : Promise.resolve(focusMember(id));
 }
 
 // ------------------------------------------------------------------------------------------------ actions
@@ -279,7 +302,7 @@ async function selectNode(id: string, reveal = true): Promise<void> {
       togglePin: () => togglePin(id),
       hide: () => hideNode(id),
       toggleCollapse: () => toggleCollapse(id),
-    });
+    }, nodeRelationshipsSection(model, id));
   } catch (error) {
     if (request === detailsRequest) renderMessage(panel, (error as Error).message, 'error');
   }
@@ -450,7 +473,7 @@ function start(): void {
   });
   byId('fit').addEventListener('click', () => fitView(cy));
   byId('panel-toggle').addEventListener('click', toggleDrawer);
-  byId('table-toggle').addEventListener('click', toggleTable);
+  for (const view of VIEWS) byId(`${view}-toggle`).addEventListener('click', () => toggleView(view));
   window.addEventListener('popstate', () => applyUrl('none'));
   applyUrl('replace');
 }

@@ -6,7 +6,16 @@
 export const NEIGHBOURHOOD_QUERY = `query Neighbourhood($id: ID!, $depth: Int, $limit: Int) {
   neighbourhood(id: $id, depth: $depth, limit: $limit) {
     center { id kind label }
-    nodes { id kind label entity { ... on Event { year } } }
+    nodes {
+      id
+      kind
+      label
+      entity {
+        ... on Event { year startDate endDate }
+        ... on Organization { foundedYear }
+        ... on Country { key }
+      }
+    }
     edges { id type source target qualifiers { name value } }
     truncated
   }
@@ -55,7 +64,7 @@ export const CONNECTION_QUERY = `query Connection($from: ID!, $to: ID!) {
         length
         text
         steps {
-          node { id kind label ... on Event { year } }
+          node { id kind label ... on Event { year startDate endDate } ... on Organization { foundedYear } ... on Country { key } }
           relationship { id type direction qualifiers { name value } }
         }
       }

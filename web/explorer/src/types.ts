@@ -25,6 +25,13 @@ export interface GraphNode {
   label: string;
   /** Events only: the year it took place. */
   year?: number | null;
+  /** Events only: the first and last day (ISO dates), where known. */
+  startDate?: string | null;
+  endDate?: string | null;
+  /** Organizations only: the founding year, where documented. */
+  foundedYear?: number | null;
+  /** Countries only: the ISO 3166-1 alpha-2 code. */
+  countryCode?: string | null;
 }
 
 export interface GraphEdge {

@@ -24,7 +24,8 @@ function actionButton(label: string, onClick: () => void, attributes: Record<str
   return h('button', { type: 'button', onclick: onClick, ...attributes }, label);
 }
 
-export function renderEntity(panel: HTMLElement, entity: EntityDetails, view: ViewNode | undefined, actions: NodeActions): void {
+/** `relationships`: the entity's relationships in the current graph, as a table (panels/table.ts). */
+export function renderEntity(panel: HTMLElement, entity: EntityDetails, view: ViewNode | undefined, actions: NodeActions, relationships: HTMLElement | null = null): void {
   const isCentre = view?.isCenter ?? false;
   panel.replaceChildren(
     h('h2', { className: 'entity-title' }, entity.label),
@@ -40,6 +41,7 @@ export function renderEntity(panel: HTMLElement, entity: EntityDetails, view: Vi
     ),
     h('h3', null, 'Properties'),
     namedValues(entity.properties, 'No properties.'),
+    relationships ?? '',
     h('h3', null, `Provenance (${entity.provenance.length})`),
     provenanceList(entity.provenance),
     h('p', { className: 'entity-id' }, 'ID ', h('code', null, entity.id)),

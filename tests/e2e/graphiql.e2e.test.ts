@@ -2,8 +2,9 @@
  * End to end: the self-hosted GraphiQL at /graphiql, in a real headless Chromium against the real server.
  * Fails on any request leaving the server's origin and on any console error.
  */
+import fs from 'node:fs';
 import type { Page } from 'playwright-core';
-import { screenshot } from '../helpers/browser';
+import { screenshot, seriousAccessibilityViolations } from '../helpers/browser';
 import { postGraphql } from '../helpers/testServer';
 import { browserSession } from './session';
 
@@ -138,5 +139,36 @@ describe('GraphiQL at /graphiql', () => {
     const result = await runAndReadResult(page, '"neighbourhood"');
     const api = await postGraphql(session.server.url, query, variables);
     expect(result.data).toEqual(api.body.data);
+  });
+
+  it('shows a result’s list as a table in the “Result table” plugin and downloads it as CSV', async () => {
+    const { page } = session.browser;
+    const query = 'query CcopMembers { organization(acronym: "CCOP") { name memberCountries(first: 20) { totalCount edges { asOf node { code name } } } } }';
+    const api = await postGraphql(session.server.url, query);
+    expect(api.body.errors).toBeUndefined();
+    const edges: Array<{ asOf: string | null; node: { code: string; name: string } }> = api.body.data.organization.memberCountries.edges;
+    expect(edges.length).toBeGreaterThanOrEqual(5);
+
+    await page.goto(`${session.server.url}/graphiql?${new URLSearchParams({ query, run: '1' })}`);
+    await waitForEditors(page);
+    await page.waitForFunction(() => {
+      const model = (globalThis as any).__MONACO.editor.getModels().find((m: any) => m.uri.path.endsWith('response.json'));
+      return Boolean(model && model.getValue().includes('memberCountries'));
+    }, null, { timeout: 30_000 });
+    await page.click('.graphiql-sidebar button[aria-label="Show Result table"]');
+    const table = page.locator('#geocoop-result-table');
+    await table.waitFor();
+    await expect(table.locator('caption').textContent()).resolves.toBe(`organization.memberCountries (${edges.length} rows)`);
+    await expect(table.locator('thead th').allTextContents()).resolves.toEqual(['asOf', 'code', 'name']);
+    const cells = await table.locator('tbody tr').evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td')].map((cell) => cell.textContent)));
+    expect(cells).toEqual(edges.map((edge) => [edge.asOf ?? '', edge.node.code, edge.node.name]));
+
+    const [file] = await Promise.all([page.waitForEvent('download'), page.click('button[data-download="result-csv"]')]);
+    expect(file.suggestedFilename()).toBe('organization-memberCountries.csv');
+    const csv = fs.readFileSync(await file.path(), 'utf8');
+    const quote = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+    expect(csv).toBe(['asOf,code,name', ...edges.map((edge) => [edge.asOf ?? '', edge.node.code, edge.node.name].map(quote).join(','))].join('\r\n') + '\r\n');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'graphiql-table.png');
   });
 });

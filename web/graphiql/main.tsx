@@ -13,6 +13,7 @@ import 'graphiql/style.css';
 import '@graphiql/plugin-explorer/style.css';
 import './graphiql.css';
 import { keepGraphiqlTabsAccessible } from './accessibleTabs';
+import { resultTablePlugin } from './tablePlugin';
 
 /** The server's GraphQL endpoint: same origin, so no CORS and no third party. */
 const ENDPOINT = '/graphql';
@@ -132,7 +133,7 @@ function App() {
   return (
     <GraphiQL
       fetcher={fetcher}
-      plugins={[HISTORY_PLUGIN, explorer]}
+      plugins={[HISTORY_PLUGIN, explorer, resultTablePlugin]}
       defaultTabs={defaultTabs}
       initialQuery={fromUrl.query}
       initialVariables={fromUrl.variables}

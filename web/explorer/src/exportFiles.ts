@@ -1,4 +1,5 @@
 import type { ExplorerModel } from './graphModel';
+import type { Table } from '../../shared/csv';
 import { kindName } from './kinds';
 
 /**
@@ -6,19 +7,7 @@ import { kindName } from './kinds';
  * download is the whole current subgraph), as CSV tables and as JSON.
  */
 
-export interface Table {
-  columns: string[];
-  rows: string[][];
-}
-
-/**
- * RFC 4180 CSV: a field with a comma, quote or line break is quoted, quotes doubled; CRLF line ends. Written
- * here rather than taken from a CSV library: writing (not parsing) is these few lines.
- */
-export function toCsv(table: Table): string {
-  const field = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-  return [table.columns, ...table.rows].map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
-}
+export { toCsv, type Table } from '../../shared/csv';
 
 export function entityTable(model: ExplorerModel): Table {
   return {

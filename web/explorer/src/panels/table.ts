@@ -1,3 +1,4 @@
+import { downloadFile } from '../../../shared/csv';
 import { h } from '../dom';
 import { entityTable, nodeRelationshipTable, relationshipTable, subgraphExportHref, subgraphJson, toCsv, type Table } from '../exportFiles';
 import type { ExplorerModel } from '../graphModel';
@@ -11,16 +12,7 @@ export interface TableActions {
   depth: number;
 }
 
-/** Offers a file to the browser's downloads (a blob: URL, so nothing leaves the page). */
-export function download(name: string, content: Blob | string, type: string): void {
-  const blob = typeof content === 'string' ? new Blob([content], { type }) : content;
-  const url = URL.createObjectURL(blob);
-  const link = h('a', { href: url, download: name, hidden: true });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+const download = downloadFile;
 
 function tableElement(caption: string, table: Table, id: string, columns: readonly string[] = table.columns): HTMLElement {
   const shown = columns.map((column) => table.columns.indexOf(column));

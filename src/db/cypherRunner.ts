@@ -168,17 +168,20 @@ export class OperationReader implements CypherReader {
     }
   }
 
-  /** Ends the operation's transaction (a read: commit and rollback are the same) and returns its session. */
+  /**
+   * Ends the operation's transaction (a read: commit and rollback are the same) and returns its session.
+   * Never rejects, so callers may leave it running after the answer is sent.
+   */
   async close(): Promise<void> {
     const { session, transaction } = this;
     this.session = undefined;
     this.transaction = undefined;
     try {
       if (transaction?.isOpen()) await transaction.commit();
+      await session?.close();
     } catch (error) {
       this.scope.logger.debug({ err: error }, 'closing the operation transaction failed');
-    } finally {
-      await session?.close();
+      await session?.close().catch(() => undefined);
     }
   }
 

@@ -18,16 +18,34 @@ export interface CursorBinding {
 
 const VERSION = 'c1';
 
+/** Digests of recent filters: most pages of an answer (every nested relationship page) share one filter. */
+const recentDigests = new Map<string, string>();
+const RECENT_DIGESTS_KEPT = 1_000;
+
 export function filterDigest(filter: Record<string, unknown>): string {
-  const canonical = Object.keys(filter)
-    .filter((name) => filter[name] !== null && filter[name] !== undefined)
-    .sort()
-    .map((name) => [name, filter[name]]);
-  return createHash('sha256').update(JSON.stringify(canonical)).digest('base64url').slice(0, 12);
+  const canonical = JSON.stringify(
+    Object.keys(filter)
+      .filter((name) => filter[name] !== null && filter[name] !== undefined)
+      .sort()
+      .map((name) => [name, filter[name]]),
+  );
+  let digest = recentDigests.get(canonical);
+  if (digest === undefined) {
+    digest = createHash('sha256').update(canonical).digest('base64url').slice(0, 12);
+    if (recentDigests.size >= RECENT_DIGESTS_KEPT) recentDigests.clear();
+    recentDigests.set(canonical, digest);
+  }
+  return digest;
 }
 
 export function encodeCursor(binding: CursorBinding, position: string): string {
-  return Buffer.from(JSON.stringify([VERSION, binding.list, filterDigest(binding.filter), binding.order, position]), 'utf8').toString('base64url');
+  return cursorEncoder(binding)(position);
+}
+
+/** Encodes the cursors of one page: the filter's digest (a hash) is computed once, not once per row. */
+export function cursorEncoder(binding: CursorBinding): (position: string) => string {
+  const digest = filterDigest(binding.filter);
+  return (position) => Buffer.from(JSON.stringify([VERSION, binding.list, digest, binding.order, position]), 'utf8').toString('base64url');
 }
 
 /** The position a cursor names, after checking that it was made for this list, filter and order. */

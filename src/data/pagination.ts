@@ -1,7 +1,7 @@
 import { BadInputError } from '../errors';
 import { boundedInt } from './arguments';
 import type { Bounds } from '../limits';
-import { decodeCursor, encodeCursor, type CursorBinding } from './cursors';
+import { cursorEncoder, decodeCursor, type CursorBinding } from './cursors';
 
 /** Relay's paging arguments as clients send them. */
 export interface PageArgs {
@@ -67,7 +67,8 @@ export function toPage<T>(
   const more = rows.length > window.size;
   const taken = rows.slice(0, window.size);
   const items = window.backward ? [...taken].reverse() : taken;
-  const cursors = items.map((item) => encodeCursor(binding, positionOf(item)));
+  const encode = cursorEncoder(binding);
+  const cursors = items.map((item) => encode(positionOf(item)));
   return {
     items,
     cursors,

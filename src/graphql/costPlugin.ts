@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
 import type { CostLimits } from '../config';
 import { QueryTooComplexError } from '../errors';
 import { LIMITS } from '../limits';
@@ -26,6 +27,7 @@ const SHAPE_LIMITS: ReadonlyArray<{ limit: keyof OperationShape; maximum: (limit
  */
 export function costLimitPlugin(limits: CostLimits, sizeArguments: SizeArguments): ApolloServerPlugin {
   const model: CostModel = { sizeArguments, mutationField: limits.mutationField, maxSelections: LIMITS.request.maxRecursiveSelections };
+  const memo = measuresOnce(model);
   return {
     async requestDidStart() {
       let requested: number | undefined;
@@ -34,14 +36,14 @@ export function costLimitPlugin(limits: CostLimits, sizeArguments: SizeArguments
         async didResolveOperation({ schema, document, operation, request }) {
           // Apollo refuses a document without the operation it names before this hook.
           if (!operation) return;
-          const shape = measureOperation(document, operation);
+          const shape = memo.shape(document, operation);
           for (const { limit, maximum, say, hint } of SHAPE_LIMITS) {
             const max = maximum(limits);
             if (shape[limit] > max) {
               throw new QueryTooComplexError(limit, max, shape[limit], `The operation ${say(shape[limit])}; the limit (${limit}) is ${max}. ${hint}`);
             }
           }
-          const cost = requestedCost(model, schema, document, operation, request.variables);
+          const cost = memo.cost(schema, document, operation, request.variables);
           if (cost.kind === 'invalidVariables') return;
           if (cost.kind === 'tooManySelections') {
             throw new QueryTooComplexError(
@@ -69,6 +71,37 @@ export function costLimitPlugin(limits: CostLimits, sizeArguments: SizeArguments
           result.extensions = { ...result.extensions, cost: report };
         },
       };
+    },
+  };
+}
+
+const COSTS_KEPT_PER_OPERATION = 100;
+
+/**
+ * Apollo hands every request of the same query text the same parsed document (its document store), so an
+ * operation's shape is measured once and its cost once per set of variables: the cost walk is otherwise a
+ * noticeable share of a small read's time.
+ */
+function measuresOnce(model: CostModel) {
+  const shapes = new WeakMap<OperationDefinitionNode, OperationShape>();
+  const costs = new WeakMap<OperationDefinitionNode, Map<string, ReturnType<typeof requestedCost>>>();
+  return {
+    shape(document: DocumentNode, operation: OperationDefinitionNode): OperationShape {
+      let shape = shapes.get(operation);
+      if (!shape) shapes.set(operation, (shape = measureOperation(document, operation)));
+      return shape;
+    },
+    cost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined) {
+      const key = JSON.stringify(variables ?? {});
+      let known = costs.get(operation);
+      if (!known) costs.set(operation, (known = new Map()));
+      let cost = known.get(key);
+      if (!cost) {
+        cost = requestedCost(model, schema, document, operation, variables);
+        if (known.size >= COSTS_KEPT_PER_OPERATION) known.clear();
+        known.set(key, cost);
+      }
+      return cost;
     },
   };
 }

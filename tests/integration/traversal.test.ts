@@ -199,11 +199,11 @@ describe('neighbourhood', () => {
     expect(sent).toEqual([]);
   });
 
-  it('sends one statement for the centre, one per breadth-first step and one for the edges', async () => {
+  it('sends depth + 1 statements: the centre with its first step, one per further step, and one for the edges', async () => {
     const query = `query($id: ID!) { neighbourhood(id: $id, depth: 2, limit: ${neighbourhoodNodes.max}) { nodes { id } edges { id } truncated } }`;
     const { result, statements } = await executeObserved(server, query, { id: CGS });
     expect(result.errors).toBeUndefined();
-    expect(statements.map((statement) => statement.name)).toEqual(['entities/by-uids', 'traversal/expand', 'traversal/expand', 'traversal/edges']);
+    expect(statements.map((statement) => statement.name)).toEqual(['traversal/centre-and-first-step', 'traversal/expand', 'traversal/edges']);
   });
 
   it('rejects a depth or limit below 1 as BAD_USER_INPUT', async () => {

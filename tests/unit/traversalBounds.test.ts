@@ -45,6 +45,9 @@ const entityRow = (uid: string) => {
   return { labels: [label, 'Entity'], props: { uid, key, name: key } };
 };
 
+/** The answer of traversal/centre-and-first-step: the centre and the entities its first step reached. */
+const firstStep = (entities: string[], scanned: number) => [{ centre: entityRow(CGS), entities: entities.map(entityRow), scanned }];
+
 const edgeRow = (index: number, extra: Record<string, unknown> = {}) => ({
   id: `stored-${index}`,
   type: 'ORGANIZED',
@@ -57,35 +60,44 @@ const edgeRow = (index: number, extra: Record<string, unknown> = {}) => ({
 describe('neighbourhood bounds, without a database', () => {
   it('asks each step for one more entity than the cap leaves, and reports truncation when it gets it', async () => {
     const { walk, calls } = scriptedWalk({
-      'entities/by-uids': () => [{ entity: entityRow(CGS) }],
-      'traversal/expand': (params) =>
-        Array.from({ length: Number(params.take) }, (_, index) => ({ entity: entityRow(`Event:e${index}`), scanned: 10 })),
+      'traversal/centre-and-first-step': (params) => firstStep(Array.from({ length: Number(params.take) }, (_, index) => `Event:e${index}`), 10),
+      'traversal/expand': () => [],
       'traversal/edges': () => [],
     });
     const result = await neighbourhood(walk, neighbourhoodRequest({ id: CGS, depth: 3, limit: 4 }));
     expect(result.nodes.map((node) => node.entity.uid)).toEqual([CGS, 'Event:e0', 'Event:e1', 'Event:e2']);
     expect(result.truncated).toBe(true);
-    const expands = calls.filter((call) => call.name === 'traversal/expand');
+    // The centre is read with the first step, which asks for the cap (3 entities besides the centre, plus one).
+    expect(calls[0]).toMatchObject({ name: 'traversal/centre-and-first-step', params: { uid: CGS, take: 4, scanLimit: stepScan } });
     // The cap is reached at distance 1, so no deeper step runs.
-    expect(expands).toHaveLength(1);
-    expect(expands[0].params).toMatchObject({ frontier: [CGS], take: 4, scanLimit: stepScan, seen: [CGS] });
+    expect(calls.filter((call) => call.name === 'traversal/expand')).toHaveLength(0);
     expect(calls.find((call) => call.name === 'traversal/edges')!.params).toMatchObject({
       uids: [CGS, 'Event:e0', 'Event:e1', 'Event:e2'],
       limit: subgraphEdges + 1,
     });
   });
 
+  it('expands each later distance from the entities the previous one reached, and not into those already taken', async () => {
+    const { walk, calls } = scriptedWalk({
+      'traversal/centre-and-first-step': () => firstStep(['Event:e0'], 1),
+      'traversal/expand': () => [{ entity: entityRow('Country:TH'), scanned: 1 }],
+      'traversal/edges': () => [],
+    });
+    const result = await neighbourhood(walk, neighbourhoodRequest({ id: CGS, depth: 2, limit: 10 }));
+    expect(result.nodes.map((node) => node.entity.uid)).toEqual([CGS, 'Event:e0', 'Country:TH']);
+    expect(calls.map((call) => call.name)).toEqual(['traversal/centre-and-first-step', 'traversal/expand', 'traversal/edges']);
+    expect(calls[1].params).toMatchObject({ frontier: ['Event:e0'], seen: [CGS, 'Event:e0'], take: 9 });
+  });
+
   it('reports truncation when a step or the edge read hits the relationship scan cap, or the edge cap', async () => {
     const scanCapped = scriptedWalk({
-      'entities/by-uids': () => [{ entity: entityRow(CGS) }],
-      'traversal/expand': () => [{ entity: entityRow('Event:e0'), scanned: stepScan }],
+      'traversal/centre-and-first-step': () => firstStep(['Event:e0'], stepScan),
       'traversal/edges': () => [],
     });
     expect((await neighbourhood(scanCapped.walk, neighbourhoodRequest({ id: CGS }))).truncated).toBe(true);
 
     const edgeCapped = scriptedWalk({
-      'entities/by-uids': () => [{ entity: entityRow(CGS) }],
-      'traversal/expand': () => [{ entity: entityRow('Event:e0'), scanned: 1 }],
+      'traversal/centre-and-first-step': () => firstStep(['Event:e0'], 1),
       'traversal/edges': (params) => Array.from({ length: Number(params.limit) }, (_, index) => edgeRow(index)),
     });
     const result = await neighbourhood(edgeCapped.walk, neighbourhoodRequest({ id: CGS }));
@@ -93,16 +105,14 @@ describe('neighbourhood bounds, without a database', () => {
     expect(result.edges).toHaveLength(subgraphEdges);
 
     const hubEdges = scriptedWalk({
-      'entities/by-uids': () => [{ entity: entityRow(CGS) }],
-      'traversal/expand': () => [{ entity: entityRow('Event:e0'), scanned: 1 }],
+      'traversal/centre-and-first-step': () => firstStep(['Event:e0'], 1),
       'traversal/edges': () => [edgeRow(0, { capped: true })],
     });
     expect((await neighbourhood(hubEdges.walk, neighbourhoodRequest({ id: CGS }))).truncated).toBe(true);
     expect(hubEdges.calls.find((call) => call.name === 'traversal/edges')!.params.scanPerNode).toBe(stepScan);
 
     const complete = scriptedWalk({
-      'entities/by-uids': () => [{ entity: entityRow(CGS) }],
-      'traversal/expand': () => [{ entity: entityRow('Event:e0'), scanned: 1 }],
+      'traversal/centre-and-first-step': () => firstStep(['Event:e0'], 1),
       'traversal/edges': () => [edgeRow(0)],
     });
     expect((await neighbourhood(complete.walk, neighbourhoodRequest({ id: CGS }))).truncated).toBe(false);
@@ -110,8 +120,7 @@ describe('neighbourhood bounds, without a database', () => {
 
   it('hands out the global ID of each edge’s stored id, and never lists that id among the qualifiers', async () => {
     const { walk } = scriptedWalk({
-      'entities/by-uids': () => [{ entity: entityRow(CGS) }],
-      'traversal/expand': () => [{ entity: entityRow('Event:e0'), scanned: 1 }],
+      'traversal/centre-and-first-step': () => firstStep(['Event:e0'], 1),
       'traversal/edges': () => [edgeRow(7), edgeRow(8, { id: null })],
     });
     const { edges } = await neighbourhood(walk, neighbourhoodRequest({ id: CGS }));
@@ -125,9 +134,9 @@ describe('neighbourhood bounds, without a database', () => {
     const deadline = new Deadline(30);
     const { walk, calls } = scriptedWalk(
       {
-        'entities/by-uids': () => [{ entity: entityRow(CGS) }],
         // The first step outlives the whole budget.
-        'traversal/expand': () => new Promise((resolve) => setTimeout(() => resolve([{ entity: entityRow('Event:e0'), scanned: 1 }]), 60)),
+        'traversal/centre-and-first-step': () => new Promise((resolve) => setTimeout(() => resolve(firstStep(['Event:e0'], 1)), 60)),
+        'traversal/expand': () => [],
         'traversal/edges': () => [],
       },
       deadline,
@@ -135,7 +144,7 @@ describe('neighbourhood bounds, without a database', () => {
     await expect(neighbourhood(walk, neighbourhoodRequest({ id: CGS, depth: 2 }))).rejects.toMatchObject({
       extensions: { code: 'QUERY_TIMEOUT', timeoutMs: 30 },
     });
-    expect(calls.map((call) => call.name)).toEqual(['entities/by-uids', 'traversal/expand']);
+    expect(calls.map((call) => call.name)).toEqual(['traversal/centre-and-first-step']);
   });
 
   it('sends nothing at all when the operation’s deadline is already spent', async () => {
@@ -147,7 +156,7 @@ describe('neighbourhood bounds, without a database', () => {
   });
 
   it('answers an unknown centre with NOT_FOUND before walking', async () => {
-    const { walk, calls } = scriptedWalk({ 'entities/by-uids': () => [] });
+    const { walk, calls } = scriptedWalk({ 'traversal/centre-and-first-step': () => [] });
     await expect(neighbourhood(walk, neighbourhoodRequest({ id: CGS }))).rejects.toMatchObject({
       extensions: { code: 'NOT_FOUND', argumentName: 'id' },
     });

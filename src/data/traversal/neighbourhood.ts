@@ -4,7 +4,7 @@ import { boundedInt, kindsArg, relationshipTypesArg } from '../arguments';
 import { fromGlobalId } from '../globalId';
 import { toEntityRecord, type EntityRecord } from '../records';
 import { toGraphEdge, toGraphNode, type GraphEdgeResult, type GraphNodeResult } from './shape';
-import { endpoint, step, type WalkContext } from './walk';
+import { notFound, step, type WalkContext } from './walk';
 
 /**
  * The neighbourhood of an entity, for drawing. Bounded on the server whatever the client asks: depth and
@@ -48,32 +48,49 @@ export function neighbourhoodRequest(args: NeighbourhoodArgs): NeighbourhoodRequ
 /**
  * Breadth-first, one statement per distance: each step expands the frontier into entities not yet taken
  * (nearest first, kind-then-key order within a distance), scans at most `traversal.stepScan` relationships
- * and takes at most what the node cap leaves (plus one, to know whether the cap cut anything). Then one
- * statement reads the edges among the taken nodes. Entities are identified by their indexed `uid` throughout.
+ * and takes at most what the node cap leaves (plus one, to know whether the cap cut anything); the first step
+ * is read with the centre itself. Then one statement reads the edges among the taken nodes: depth + 1
+ * statements in all. Entities are identified by their indexed `uid` throughout.
  */
 export async function neighbourhood(walk: WalkContext, request: NeighbourhoodRequest): Promise<SubgraphResult> {
   const { stepScan, subgraphEdges } = LIMITS.traversal;
-  const center = await endpoint(walk, request.uid, 'id');
-  const taken: EntityRecord[] = [center];
-  let frontier = [center.uid];
+  const taken: EntityRecord[] = [];
+  let frontier: string[] = [];
   let truncated = false;
-
-  for (let distance = 1; distance <= request.depth && frontier.length > 0; distance += 1) {
+  const takeStep = (reached: EntityRecord[], scanned: number[]) => {
     const room = request.limit - taken.length;
+    if (scanned.some((count) => count >= stepScan) || reached.length > room) truncated = true;
+    const kept = reached.slice(0, room);
+    taken.push(...kept);
+    frontier = kept.map((entity) => entity.uid);
+  };
+
+  // The depth is at least 1 (traversal.depth in the registry), so the first step is always read.
+  const [first] = await step(walk, 'traversal/centre-and-first-step', {
+    uid: request.uid,
+    types: request.types,
+    labels: request.labels,
+    scanLimit: stepScan,
+    take: request.limit,
+  });
+  if (!first) throw notFound('id', request.uid);
+  const center = toEntityRecord(first.centre);
+  taken.push(center);
+  takeStep((first.entities as unknown[]).map(toEntityRecord), [Number(first.scanned)]);
+
+  for (let distance = 2; distance <= request.depth && frontier.length > 0 && taken.length < request.limit; distance += 1) {
     const rows = await step(walk, 'traversal/expand', {
       frontier,
       seen: taken.map((entity) => entity.uid),
       types: request.types,
       labels: request.labels,
       scanLimit: stepScan,
-      take: room + 1,
+      take: request.limit - taken.length + 1,
     });
-    if (rows.some((row) => Number(row.scanned) >= stepScan)) truncated = true;
-    if (rows.length > room) truncated = true;
-    const reached = rows.slice(0, room).map((row) => toEntityRecord(row.entity));
-    taken.push(...reached);
-    frontier = reached.map((entity) => entity.uid);
-    if (taken.length >= request.limit) break;
+    takeStep(
+      rows.map((row) => toEntityRecord(row.entity)),
+      rows.map((row) => Number(row.scanned)),
+    );
   }
 
   const edgeRows = await step(walk, 'traversal/edges', {

@@ -43,6 +43,6 @@ export async function endpoints(walk: WalkContext, fromUid: string, toUid: strin
   return [from, to];
 }
 
-function notFound(argument: string, uid: string): AppError {
+export function notFound(argument: string, uid: string): AppError {
   return new AppError(ErrorCode.NotFound, `Argument "${argument}": no entity has the ID ${uid}.`, { argumentName: argument });
 }

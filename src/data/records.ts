@@ -42,6 +42,7 @@ export const INTERNAL_PROPERTIES = new Set([
   'synthetic',
   'lookupText',
   'aliasesText',
+  'labelsText',
   'acronymKey',
   'sortName',
   'sortAcronym',

@@ -213,6 +213,7 @@ export type Analytics = {
  * Every list is capped; the caps are given with each argument.
  */
 export type AnalyticsCooperationNetworkArgs = {
+  includeHierarchy?: InputMaybe<Scalars['Boolean']['input']>;
   itemsPerLink?: InputMaybe<Scalars['Int']['input']>;
   kind: NetworkKind;
   limit?: InputMaybe<Scalars['Int']['input']>;
@@ -259,6 +260,7 @@ export type AnalyticsRankedCountriesArgs = {
  */
 export type AnalyticsRankedOrganizationsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeHierarchy?: InputMaybe<Scalars['Boolean']['input']>;
   relationshipTypes?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -1337,6 +1339,8 @@ export type Event = Entity & Node & {
   seriesOrganization?: Maybe<Organization>;
   /** First day, where verified. */
   startDate?: Maybe<Scalars['LocalDate']['output']>;
+  /** Themes this event concerns, where the public record says so (e.g. the 34th IAH Congress → hydrogeology). */
+  themes: ThemeLinkConnection;
   /** Where the event was held, with the city (see `hostCountry` for the one country). */
   venues: CountryLocationConnection;
   /** The version of what is stored: it grows by one with every change. Pass it as `expectedVersion` to update safely. */
@@ -1371,6 +1375,16 @@ export type EventRelationshipsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A conference, meeting, annual session or congress. */
+export type EventThemesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<LinkOrder>;
 };
 
 
@@ -2433,6 +2447,13 @@ export type Organization = Entity & Node & {
   relationships: RelationshipConnection;
   /** Research Organization Registry ID, where verified (none is yet). */
   rorId?: Maybe<Scalars['URL']['output']>;
+  /**
+   * Where it works: in one country, in one region of the world, or worldwide (null: not recorded). CCOP is
+   * REGIONAL (East and Southeast Asia) while its kind is INTERGOVERNMENTAL_ORGANIZATION.
+   */
+  scope?: Maybe<OrganizationScope>;
+  /** Themes this organization concerns, where the public record says so (e.g. IAH → hydrogeology). */
+  themes: ThemeLinkConnection;
   /** Training programmes this organization runs. */
   trainingPrograms: TrainingProgramLinkConnection;
   /** The version of what is stored: it grows by one with every change. Pass it as `expectedVersion` to update safely. */
@@ -2563,6 +2584,16 @@ export type OrganizationRelationshipsArgs = {
 
 
 /** An organization: a geological survey, an international or regional organization, a ministry, a university… */
+export type OrganizationThemesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<LinkOrder>;
+};
+
+
+/** An organization: a geological survey, an international or regional organization, a ministry, a university… */
 export type OrganizationTrainingProgramsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -2609,6 +2640,8 @@ export type OrganizationFieldName =
   | 'ORGANIZATION_KIND'
   /** `rorId` */
   | 'ROR_ID'
+  /** `scope` */
+  | 'SCOPE'
   /** `website` */
   | 'WEBSITE'
   /** `wikidataId` */
@@ -2632,6 +2665,8 @@ export type OrganizationFieldsInput = {
   organizationKind?: InputMaybe<OrganizationKind>;
   /** Research Organization Registry ID, where verified (none is yet). */
   rorId?: InputMaybe<Scalars['URL']['input']>;
+  /** Where it works: in one country, one region of the world, or worldwide. */
+  scope?: InputMaybe<OrganizationScope>;
   /** The organization's website, where documented. */
   website?: InputMaybe<Scalars['URL']['input']>;
   /** Wikidata QID, where verified (none is yet). At most {{limit:write.maxNameLength}} characters, one line. */
@@ -2648,7 +2683,10 @@ export type OrganizationFilter = {
   minConfidence?: InputMaybe<Confidence>;
   /** Case- and accent-insensitive part of the name, acronym or an alias. */
   nameContains?: InputMaybe<Scalars['String']['input']>;
-  /** Only organizations of these organization kinds. */
+  /**
+   * Only organizations of these organization kinds. REGIONAL_ORGANIZATION also matches every organization whose
+   * `scope` is REGIONAL, whatever its kind: CCOP, intergovernmental by kind, is a regional organization.
+   */
   organizationKinds?: InputMaybe<Array<OrganizationKind>>;
   /** Only those with provenance from this registered source (its key, e.g. `cgs-intl-exchange`). */
   source?: InputMaybe<Scalars['String']['input']>;
@@ -2670,6 +2708,8 @@ export type OrganizationKind =
   | 'REGIONAL_ORGANIZATION'
   /** A research institute. */
   | 'RESEARCH_INSTITUTE'
+  /** An association of individual scientists or professionals, e.g. IAH. */
+  | 'SCIENTIFIC_ASSOCIATION'
   /** A university. */
   | 'UNIVERSITY';
 
@@ -2855,6 +2895,15 @@ export type OrganizationPayload = {
   userErrors: Array<UserError>;
 };
 
+/** Where an organization works. */
+export type OrganizationScope =
+  /** Worldwide. */
+  | 'GLOBAL'
+  /** In one country, e.g. CGS. */
+  | 'NATIONAL'
+  /** In one region of the world, e.g. CCOP (East and Southeast Asia). */
+  | 'REGIONAL';
+
 /** A page of Organization reached through relationships (held over a period). */
 export type OrganizationTenureConnection = {
   __typename?: 'OrganizationTenureConnection';
@@ -2919,6 +2968,19 @@ export type ParticipationRole =
   | 'FUNDING'
   /** 4 Implementing. */
   | 'IMPLEMENTING';
+
+/** A kind of partner the source names. */
+export type PartnerType =
+  /** A national geological survey (the source: "foreign geological surveys"). */
+  | 'GEOLOGICAL_SURVEY'
+  /** An international geoscientific organization. */
+  | 'INTERNATIONAL_ORGANIZATION'
+  /** A regional geoscientific organization. */
+  | 'REGIONAL_ORGANIZATION'
+  /** A research institute. */
+  | 'RESEARCH_INSTITUTE'
+  /** A university. */
+  | 'UNIVERSITY';
 
 /** A chain of relationships from one entity to another. */
 export type Path = {
@@ -3356,6 +3418,10 @@ export type Project = Entity & Node & {
   participants: OrganizationParticipationConnection;
   /** Partners the source describes without naming them, in its words. */
   partnerDescription?: Maybe<Scalars['String']['output']>;
+  /** The source's words for those kinds of partner, e.g. `research institutes`. */
+  partnerTypeLabels: Array<Scalars['String']['output']>;
+  /** The kinds of partner the source names for it (empty: none named). */
+  partnerTypes: Array<PartnerType>;
   /** IATI planned end date, where known. */
   plannedEnd?: Maybe<Scalars['LocalDate']['output']>;
   /** IATI planned start date, where known. */
@@ -3460,6 +3526,10 @@ export type ProjectFieldName =
   | 'LEVEL'
   /** `partnerDescription` */
   | 'PARTNER_DESCRIPTION'
+  /** `partnerTypes` */
+  | 'PARTNER_TYPES'
+  /** `partnerTypeLabels` */
+  | 'PARTNER_TYPE_LABELS'
   /** `plannedEnd` */
   | 'PLANNED_END'
   /** `plannedStart` */
@@ -3483,6 +3553,10 @@ export type ProjectFieldsInput = {
   name?: InputMaybe<Scalars['String']['input']>;
   /** Partners the source describes without naming them, in its words. At most {{limit:write.maxTextLength}} characters. */
   partnerDescription?: InputMaybe<Scalars['String']['input']>;
+  /** The source's words for those kinds of partner, e.g. `research institutes`. At most {{limit:write.maxListItems}} items of one line each. */
+  partnerTypeLabels?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The kinds of partner the source names for it. */
+  partnerTypes?: InputMaybe<Array<PartnerType>>;
   /** IATI planned end date, where known. */
   plannedEnd?: InputMaybe<Scalars['LocalDate']['input']>;
   /** IATI planned start date, where known. */
@@ -4245,6 +4319,8 @@ export type RankedPath = {
 /** A UN M49 geographic region (continent, sub-region or intermediate region). */
 export type Region = Entity & Node & {
   __typename?: 'Region';
+  /** Other names, e.g. `Latin America` for 419. */
+  aliases: Array<Scalars['String']['output']>;
   /** The regions directly inside this one. */
   children: RegionLinkConnection;
   /** Claims covering this region, with the source's label and how it maps. */
@@ -4275,8 +4351,20 @@ export type Region = Entity & Node & {
   provenance: Array<Provenance>;
   /** Every relationship of this region. */
   relationships: RelationshipConnection;
+  /**
+   * The source's own words that the graph reads as this region or as one candidate reading of them: the
+   * ambiguous `America` is on both 019 (Americas) and 021 (Northern America), the misspelt `Lain America` on 419.
+   * `lookup` and `search` find the region by them; how each use maps is on its TARGETS / SCOPED_TO link.
+   */
+  sourceLabels: Array<Scalars['String']['output']>;
   /** Projects aimed at this region, with the source's label and how it maps here. */
   targetedBy: ProjectRegionMappingConnection;
+  /**
+   * Which themes concern this region: the themes of the projects and programmes aimed at it or at a region
+   * inside it (e.g. Africa → the six focus areas of the cooperation with Africa), by name, at most
+   * {{limit:relationshipPage.max}}. One field for \"which themes concern Africa\", no walk through projects needed.
+   */
+  themes: Array<Theme>;
   /** Training programmes whose trainees come from this region, with the source's label and how it maps. */
   trainingPrograms: TrainingProgramRegionMappingConnection;
   /** The version of what is stored: it grows by one with every change. Pass it as `expectedVersion` to update safely. */
@@ -4378,7 +4466,9 @@ export type RegionFieldName =
   /** `aliases` */
   | 'ALIASES'
   /** `level` */
-  | 'LEVEL';
+  | 'LEVEL'
+  /** `sourceLabels` */
+  | 'SOURCE_LABELS';
 
 /** The fields of a Region a write sets (every field optional here; a create needs the required ones). */
 export type RegionFieldsInput = {
@@ -4388,6 +4478,8 @@ export type RegionFieldsInput = {
   level?: InputMaybe<RegionLevel>;
   /** The M49 name, e.g. `Latin America and the Caribbean`. Required on create. At most {{limit:write.maxNameLength}} characters, one line. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** The source's own words that the graph reads as (a candidate for) this region, e.g. `America`. At most {{limit:write.maxListItems}} items of one line each. */
+  sourceLabels?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 /** Filters for `regions`; all given conditions must hold. */
@@ -4582,6 +4674,8 @@ export type RelationshipType =
   | 'ABOUT'
   /** Person → Organization they work for. */
   | 'AFFILIATED_WITH'
+  /** Organization or Event → Theme it concerns, where the public record says so (e.g. IAH → hydrogeology). */
+  | 'CONCERNS'
   /** Project → Theme it works on. */
   | 'HAS_THEME'
   /** Organization → Country of its headquarters or secretariat (with city). */
@@ -4911,6 +5005,8 @@ export type Subgraph = {
 /** A theme of cooperation, from the controlled vocabulary built from the source's two lists. */
 export type Theme = Entity & Node & {
   __typename?: 'Theme';
+  /** Events on this theme, where the public record says so (e.g. the 34th IAH Congress). */
+  events: EventLinkConnection;
   /** Every recorded change of this entity, newest first. */
   history: ChangeConnection;
   /** A globally unique, opaque ID. */
@@ -4925,6 +5021,8 @@ export type Theme = Entity & Node & {
   lists: Array<ThemeList>;
   /** The normalised English name, e.g. `Geological mapping`. */
   name: Scalars['String']['output'];
+  /** Organizations this theme concerns, where the public record says so (e.g. hydrogeology → IAH). */
+  organizations: OrganizationLinkConnection;
   /** Projects and programmes on this theme. */
   projects: ProjectLinkConnection;
   /** All stored properties as text pairs. */
@@ -4941,9 +5039,29 @@ export type Theme = Entity & Node & {
 
 
 /** A theme of cooperation, from the controlled vocabulary built from the source's two lists. */
+export type ThemeEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<LinkOrder>;
+};
+
+
+/** A theme of cooperation, from the controlled vocabulary built from the source's two lists. */
 export type ThemeHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A theme of cooperation, from the controlled vocabulary built from the source's two lists. */
+export type ThemeOrganizationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<LinkOrder>;
 };
 
 
@@ -5944,11 +6062,13 @@ export type ResolversTypes = {
   OrganizationParticipationConnection: ResolverTypeWrapper<LinkConnectionRecord>;
   OrganizationParticipationEdge: ResolverTypeWrapper<RelationshipRecord>;
   OrganizationPayload: ResolverTypeWrapper<Partial<Omit<OrganizationPayload, 'change' | 'organization'> & { change?: Maybe<ResolversTypes['Change']>, organization?: Maybe<ResolversTypes['Organization']> }>>;
+  OrganizationScope: ResolverTypeWrapper<Partial<OrganizationScope>>;
   OrganizationTenureConnection: ResolverTypeWrapper<LinkConnectionRecord>;
   OrganizationTenureEdge: ResolverTypeWrapper<RelationshipRecord>;
   OrganizerRole: ResolverTypeWrapper<Partial<OrganizerRole>>;
   PageInfo: ResolverTypeWrapper<Partial<PageInfo>>;
   ParticipationRole: ResolverTypeWrapper<Partial<ParticipationRole>>;
+  PartnerType: ResolverTypeWrapper<Partial<PartnerType>>;
   Path: ResolverTypeWrapper<Partial<Omit<Path, 'nodes' | 'steps'> & { nodes: Array<ResolversTypes['Entity']>, steps: Array<ResolversTypes['PathStep']> }>>;
   PathRelationship: ResolverTypeWrapper<Partial<Omit<PathRelationship, 'provenance' | 'qualifiers'> & { provenance: Array<ResolversTypes['Provenance']>, qualifiers: Array<ResolversTypes['Property']> }>>;
   PathStep: ResolverTypeWrapper<Partial<Omit<PathStep, 'node' | 'relationship'> & { node: ResolversTypes['Entity'], relationship?: Maybe<ResolversTypes['PathRelationship']> }>>;
@@ -6370,11 +6490,11 @@ export type AgreementPayloadResolvers<ContextType = RequestContext, ParentType e
 };
 
 export type AnalyticsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Analytics'] = ResolversParentTypes['Analytics']> = {
-  cooperationNetwork?: Resolver<ResolversTypes['CooperationNetwork'], ParentType, ContextType, RequireFields<AnalyticsCooperationNetworkArgs, 'kind'>>;
+  cooperationNetwork?: Resolver<ResolversTypes['CooperationNetwork'], ParentType, ContextType, RequireFields<AnalyticsCooperationNetworkArgs, 'includeHierarchy' | 'kind'>>;
   countsBy?: Resolver<ResolversTypes['GroupCounts'], ParentType, ContextType, RequireFields<AnalyticsCountsByArgs, 'dimension' | 'includeEmpty'>>;
   eventTimeline?: Resolver<Array<ResolversTypes['TimelineYear']>, ParentType, ContextType, Partial<AnalyticsEventTimelineArgs>>;
   rankedCountries?: Resolver<Array<ResolversTypes['RankedEntity']>, ParentType, ContextType, Partial<AnalyticsRankedCountriesArgs>>;
-  rankedOrganizations?: Resolver<Array<ResolversTypes['RankedEntity']>, ParentType, ContextType, Partial<AnalyticsRankedOrganizationsArgs>>;
+  rankedOrganizations?: Resolver<Array<ResolversTypes['RankedEntity']>, ParentType, ContextType, RequireFields<AnalyticsRankedOrganizationsArgs, 'includeHierarchy'>>;
 };
 
 export type ApiKeyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = {
@@ -6676,6 +6796,7 @@ export type EventResolvers<ContextType = RequestContext, ParentType extends Reso
   series?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   seriesOrganization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   startDate?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  themes?: Resolver<ResolversTypes['ThemeLinkConnection'], ParentType, ContextType, Partial<EventThemesArgs>>;
   venues?: Resolver<ResolversTypes['CountryLocationConnection'], ParentType, ContextType, Partial<EventVenuesArgs>>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -6883,6 +7004,8 @@ export type OrganizationResolvers<ContextType = RequestContext, ParentType exten
   provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, Partial<OrganizationRelationshipsArgs>>;
   rorId?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
+  scope?: Resolver<Maybe<ResolversTypes['OrganizationScope']>, ParentType, ContextType>;
+  themes?: Resolver<ResolversTypes['ThemeLinkConnection'], ParentType, ContextType, Partial<OrganizationThemesArgs>>;
   trainingPrograms?: Resolver<ResolversTypes['TrainingProgramLinkConnection'], ParentType, ContextType, Partial<OrganizationTrainingProgramsArgs>>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   website?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
@@ -7194,6 +7317,8 @@ export type ProjectResolvers<ContextType = RequestContext, ParentType extends Re
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   participants?: Resolver<ResolversTypes['OrganizationParticipationConnection'], ParentType, ContextType, Partial<ProjectParticipantsArgs>>;
   partnerDescription?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  partnerTypeLabels?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  partnerTypes?: Resolver<Array<ResolversTypes['PartnerType']>, ParentType, ContextType>;
   plannedEnd?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
   plannedStart?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
   properties?: Resolver<Array<ResolversTypes['Property']>, ParentType, ContextType>;
@@ -7352,6 +7477,7 @@ export type RankedPathResolvers<ContextType = RequestContext, ParentType extends
 };
 
 export type RegionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region']> = {
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   children?: Resolver<ResolversTypes['RegionLinkConnection'], ParentType, ContextType, Partial<RegionChildrenArgs>>;
   claims?: Resolver<ResolversTypes['ClaimRegionMappingConnection'], ParentType, ContextType, Partial<RegionClaimsArgs>>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -7367,7 +7493,9 @@ export type RegionResolvers<ContextType = RequestContext, ParentType extends Res
   properties?: Resolver<Array<ResolversTypes['Property']>, ParentType, ContextType>;
   provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, Partial<RegionRelationshipsArgs>>;
+  sourceLabels?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   targetedBy?: Resolver<ResolversTypes['ProjectRegionMappingConnection'], ParentType, ContextType, Partial<RegionTargetedByArgs>>;
+  themes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType>;
   trainingPrograms?: Resolver<ResolversTypes['TrainingProgramRegionMappingConnection'], ParentType, ContextType, Partial<RegionTrainingProgramsArgs>>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -7539,6 +7667,7 @@ export type SubgraphResolvers<ContextType = RequestContext, ParentType extends R
 };
 
 export type ThemeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Theme'] = ResolversParentTypes['Theme']> = {
+  events?: Resolver<ResolversTypes['EventLinkConnection'], ParentType, ContextType, Partial<ThemeEventsArgs>>;
   history?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, Partial<ThemeHistoryArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -7546,6 +7675,7 @@ export type ThemeResolvers<ContextType = RequestContext, ParentType extends Reso
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   lists?: Resolver<Array<ResolversTypes['ThemeList']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organizations?: Resolver<ResolversTypes['OrganizationLinkConnection'], ParentType, ContextType, Partial<ThemeOrganizationsArgs>>;
   projects?: Resolver<ResolversTypes['ProjectLinkConnection'], ParentType, ContextType, Partial<ThemeProjectsArgs>>;
   properties?: Resolver<Array<ResolversTypes['Property']>, ParentType, ContextType>;
   provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;

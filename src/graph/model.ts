@@ -32,7 +32,11 @@ export interface FieldSpec {
   required?: boolean;
 }
 
-const ORGANIZATION_KINDS = ['GEOLOGICAL_SURVEY', 'INTERGOVERNMENTAL_ORGANIZATION', 'NON_GOVERNMENTAL_ORGANIZATION', 'REGIONAL_ORGANIZATION', 'UNIVERSITY', 'RESEARCH_INSTITUTE', 'GOVERNMENT_BODY', 'NETWORK'];
+const ORGANIZATION_KINDS = ['GEOLOGICAL_SURVEY', 'INTERGOVERNMENTAL_ORGANIZATION', 'NON_GOVERNMENTAL_ORGANIZATION', 'REGIONAL_ORGANIZATION', 'UNIVERSITY', 'RESEARCH_INSTITUTE', 'GOVERNMENT_BODY', 'NETWORK', 'SCIENTIFIC_ASSOCIATION'];
+/** Where an organization works: one country, one region of the world, or worldwide. */
+const ORGANIZATION_SCOPES = ['NATIONAL', 'REGIONAL', 'GLOBAL'];
+/** The kinds of partner the source names ("foreign geological surveys, international and regional geoscientific organizations, research institutes and universities"). */
+export const PARTNER_TYPES = ['GEOLOGICAL_SURVEY', 'INTERNATIONAL_ORGANIZATION', 'REGIONAL_ORGANIZATION', 'RESEARCH_INSTITUTE', 'UNIVERSITY'];
 const EVENT_KINDS = ['CONFERENCE', 'MEETING', 'ANNUAL_SESSION', 'CONGRESS', 'SYMPOSIUM'];
 const SOURCE_KINDS = ['PRIMARY_SOURCE', 'PUBLIC_REFERENCE', 'STANDARD', 'SYNTHETIC'];
 const CLAIM_QUALIFIERS = ['EXACT', 'MORE_THAN', 'AT_LEAST', 'APPROXIMATELY'];
@@ -58,6 +62,7 @@ export const ENTITY_FIELDS: Record<NodeLabel, Readonly<Record<string, FieldSpec>
     name: { type: 'name', required: true },
     level: { type: 'enum', values: ['WORLD', 'CONTINENT', 'SUB_REGION', 'INTERMEDIATE_REGION'] },
     aliases: { type: 'nameList' },
+    sourceLabels: { type: 'nameList' },
   },
   Organization: {
     name: { type: 'name', required: true },
@@ -65,6 +70,7 @@ export const ENTITY_FIELDS: Record<NodeLabel, Readonly<Record<string, FieldSpec>
     aliases: { type: 'nameList' },
     nameZh: { type: 'name' },
     organizationKind: { type: 'enum', property: 'kind', values: ORGANIZATION_KINDS },
+    scope: { type: 'enum', values: ORGANIZATION_SCOPES },
     foundedYear: { type: 'int' },
     foundingNote: { type: 'text' },
     rorId: { type: 'url' },
@@ -85,6 +91,8 @@ export const ENTITY_FIELDS: Record<NodeLabel, Readonly<Record<string, FieldSpec>
     status: { type: 'enum', values: ['PIPELINE', 'IMPLEMENTATION', 'FINALISATION', 'CLOSED', 'CANCELLED', 'SUSPENDED'] },
     collaborationTypes: { type: 'enumList', values: ['BILATERAL', 'MULTILATERAL'] },
     partnerDescription: { type: 'text' },
+    partnerTypes: { type: 'enumList', values: PARTNER_TYPES },
+    partnerTypeLabels: { type: 'nameList' },
     plannedStart: { type: 'date' },
     actualStart: { type: 'date' },
     plannedEnd: { type: 'date' },
@@ -188,6 +196,7 @@ export const RELATIONSHIP_RULES: Record<RelationshipType, RelationshipRule> = {
   PARTICIPATES_IN: { from: ['Organization'], to: ['Project'], qualifiers: ['participationRole'] },
   TARGETS: { from: ['Project'], to: ['Region', 'Country'], qualifiers: ['sourceLabel', 'mapping'] },
   HAS_THEME: { from: ['Project'], to: ['Theme'], qualifiers: [] },
+  CONCERNS: { from: ['Organization', 'Event'], to: ['Theme'], qualifiers: [] },
   PARTY_TO: { from: ['Organization'], to: ['Agreement'], qualifiers: ['partyRole'] },
   PROVIDES: { from: ['Organization'], to: ['TrainingProgram'], qualifiers: [] },
   TRAINEES_FROM: { from: ['TrainingProgram'], to: ['Region'], qualifiers: ['sourceLabel', 'mapping', 'count'] },

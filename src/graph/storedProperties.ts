@@ -149,6 +149,9 @@ export function entityProperties(
 ): Record<string, unknown> {
   const stored: Record<string, unknown> = Object.fromEntries(Object.entries(facts).map(([name, value]) => [name, asNeo4jValue(value)]));
   if (Array.isArray(facts.aliases)) stored.aliasesText = (facts.aliases as string[]).join(' | ');
+  // The source's own words for an entity (region labels, partner kinds) are searched like aliases (migration 0008).
+  const labels = [facts.sourceLabels, facts.partnerTypeLabels].flatMap((list) => (Array.isArray(list) ? (list as string[]) : []));
+  if (labels.length > 0) stored.labelsText = labels.join(' | ');
   // Organization references accept an acronym case-insensitively: an indexed, folded copy serves them.
   if (typeof facts.acronym === 'string') stored.acronymKey = normalizeForLookup(facts.acronym);
   return {

@@ -161,9 +161,10 @@ describe('seed content follows the source', () => {
     expect(projectThemes.filter((t) => focusAreas.includes(t)).map((t) => t.key)).toEqual(['mineral-resources-assessment']);
   });
 
-  it('links the two programmes to their 8 and 6 themes', () => {
-    const programmes = ofLabel('Project').filter((p) => p.props.level === 'PROGRAMME');
+  it('links the two thematic programmes to their 8 and 6 themes, and the opening sentence’s programme to none', () => {
+    const programmes = ofLabel('Project').filter((p) => p.props.level === 'PROGRAMME' && relsFrom(uid(p), 'HAS_THEME').length > 0);
     expect(programmes).toHaveLength(2);
+    expect(relsFrom('Project:programme-international-exchange-and-cooperation', 'HAS_THEME')).toEqual([]);
     const counts = programmes.map((p) => relsFrom(uid(p), 'HAS_THEME').length).sort((a, b) => a - b);
     expect(counts).toEqual([6, 8]);
   });

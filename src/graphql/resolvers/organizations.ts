@@ -16,7 +16,7 @@ export const organizationResolvers: Resolvers = {
     },
     organizations: rootList(LISTS.organizations, (args: QueryOrganizationsArgs) => ({
       nameContains: lookupFilter(args.filter?.nameContains),
-      organizationKinds: args.filter?.organizationKinds,
+      ...organizationKindFilter(args.filter?.organizationKinds),
       hasPositionHeldByStaffOf: organizationRef(args.filter?.hasPositionHeldByStaffOf),
       headquarteredIn: upperCase(args.filter?.headquarteredIn),
       ...provenanceFilter(args.filter),
@@ -36,6 +36,7 @@ export const organizationResolvers: Resolvers = {
     aliases: listProp('aliases'),
     nameZh: prop('nameZh'),
     organizationKind: prop('kind'),
+    scope: prop('scope'),
     foundedYear: prop('foundedYear'),
     foundingNote: prop('foundingNote'),
     rorId: prop('rorId'),
@@ -52,3 +53,13 @@ export const organizationResolvers: Resolvers = {
     orcid: prop('orcid'),
   },
 };
+
+/**
+ * REGIONAL_ORGANIZATION also means "an organization whose scope is regional" (CCOP is intergovernmental by
+ * kind and regional by scope). Only a request for it takes the wider fragment; every other kind filter stays a
+ * seek of the (kind, sortName) index.
+ */
+function organizationKindFilter(kinds: readonly string[] | null | undefined): Record<string, readonly string[] | undefined> {
+  if (!kinds) return {};
+  return kinds.includes('REGIONAL_ORGANIZATION') ? { organizationKindsOrRegional: kinds } : { organizationKinds: kinds };
+}

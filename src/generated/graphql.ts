@@ -87,6 +87,7 @@ export type AgreementHistoryArgs = {
 /** A cooperation agreement (MOU or project agreement) with its parties. */
 export type AgreementPartiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -97,6 +98,7 @@ export type AgreementPartiesArgs = {
 /** A cooperation agreement (MOU or project agreement) with its parties. */
 export type AgreementRelationshipsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -435,6 +437,7 @@ export type ClaimHistoryArgs = {
  */
 export type ClaimRelationshipsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -449,6 +452,7 @@ export type ClaimRelationshipsArgs = {
  */
 export type ClaimScopeArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -462,6 +466,7 @@ export type ClaimScopeArgs = {
  */
 export type ClaimSubjectsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -762,6 +767,7 @@ export type Country = Entity & Node & {
 /** A country, identified by its ISO 3166-1 alpha-2 code. */
 export type CountryEventsHostedArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -772,6 +778,7 @@ export type CountryEventsHostedArgs = {
 /** A country, identified by its ISO 3166-1 alpha-2 code. */
 export type CountryHeadquarteredOrganizationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -789,6 +796,7 @@ export type CountryHistoryArgs = {
 /** A country, identified by its ISO 3166-1 alpha-2 code. */
 export type CountryMembershipsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -799,6 +807,7 @@ export type CountryMembershipsArgs = {
 /** A country, identified by its ISO 3166-1 alpha-2 code. */
 export type CountryRegionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -809,6 +818,7 @@ export type CountryRegionsArgs = {
 /** A country, identified by its ISO 3166-1 alpha-2 code. */
 export type CountryRelationshipsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1162,6 +1172,22 @@ export type CreateTrainingProgramInput = {
   provenance: WriteProvenanceInput;
 };
 
+/**
+ * How much of a `validFrom` / `validTo` date is known. A YEAR or MONTH date stands for the whole year or month:
+ * an `asOf` read keeps the fact for every day of it.
+ */
+export type DatePrecision =
+  /** No date: only that it was before the source was written (e.g. "in recent years"); no date is stored. */
+  | 'BEFORE_SOURCE_DATE'
+  /** The day is known. */
+  | 'DAY'
+  /** Only the month is known (the date is its first day). */
+  | 'MONTH'
+  /** Not known. */
+  | 'UNKNOWN'
+  /** Only the year is known (the date is its 1 January). */
+  | 'YEAR';
+
 /** Deletes an entity. */
 export type DeleteEntityInput = {
   /** Relationship types you agree to delete with the entity; the delete is refused while it has others. */
@@ -1234,6 +1260,7 @@ export type EntityHistoryArgs = {
 /** Anything stored in the knowledge graph: every entity has a kind, a display label, its properties and its provenance. */
 export type EntityRelationshipsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1360,6 +1387,7 @@ export type EventHistoryArgs = {
 /** A conference, meeting, annual session or congress. */
 export type EventOrganizersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -1370,6 +1398,7 @@ export type EventOrganizersArgs = {
 /** A conference, meeting, annual session or congress. */
 export type EventRelationshipsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1381,6 +1410,7 @@ export type EventRelationshipsArgs = {
 /** A conference, meeting, annual session or congress. */
 export type EventThemesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -1391,6 +1421,7 @@ export type EventThemesArgs = {
 /** A conference, meeting, annual session or congress. */
 export type EventVenuesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -1762,6 +1793,16 @@ export type LinkQualifiersInput = {
   startDate?: InputMaybe<Scalars['LocalDate']['input']>;
   /** On PART_OF. */
   startYear?: InputMaybe<Scalars['Int']['input']>;
+  /** On every type: the first day the fact held, as precise as `validFromPrecision` says (e.g. `2018-03-19`). */
+  validFrom?: InputMaybe<Scalars['LocalDate']['input']>;
+  /** How much of `validFrom` is known (DAY when omitted with a date). */
+  validFromPrecision?: InputMaybe<DatePrecision>;
+  /** The source's words for when it held, where it gives no date (e.g. `In recent years`). At most {{limit:write.maxNameLength}} characters, one line. */
+  validPeriodLabel?: InputMaybe<Scalars['String']['input']>;
+  /** On every type: when the fact stopped holding (it no longer holds from then on), as precise as `validToPrecision` says. */
+  validTo?: InputMaybe<Scalars['LocalDate']['input']>;
+  /** How much of `validTo` is known (DAY when omitted with a date). */
+  validToPrecision?: InputMaybe<DatePrecision>;
 };
 
 /**
@@ -2468,6 +2509,7 @@ export type Organization = Entity & Node & {
 /** An organization: a geological survey, an international or regional organization, a ministry, a university… */
 export type OrganizationChildOrganizationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -2478,6 +2520,7 @@ export type OrganizationChildOrganizationsArgs = {
 /** An organization: a geological survey, an international or regional organization, a ministry, a university… */
 export type OrganizationClaimsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -2488,6 +2531,7 @@ export type OrganizationClaimsArgs = {
 /** An organization: a geological survey, an international or regional organization, a ministry, a university… */
 export type OrganizationEventSeriesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -2498,6 +2542,7 @@ export type OrganizationEventSeriesArgs = {
 /** An organization: a geological survey, an international or regional organization, a ministry, a university… */
 export type OrganizationEventsOrganizedArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -2508,6 +2553,7 @@ export type OrganizationEventsOrganizedArgs = {
 /** An organization: a geological survey, an international or regional organization, a ministry, a university… */
 export type OrganizationHeadquartersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -2525,6 +2571,7 @@ export type OrganizationHistoryArgs = {
 /** An organization: a geological survey, an international or regional organization, a ministry, a university… */
 export type OrganizationMemberCountriesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -2535,6 +2582,7 @@ export type OrganizationMemberCountriesArgs = {
 /** An organization: a geological survey, an international or regional organization, a ministry, a university… */
 export type OrganizationParentOrganizationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -2545,6 +2593,7 @@ export type OrganizationParentOrganizationsArgs = {
 /** An organization: a geological survey, an international or regional organization, a ministry, a university… */
 export type OrganizationPositionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -2555,6 +2604,7 @@ export type OrganizationPositionsArgs = {
 /** An organization: a geological survey, an international or regional organization, a ministry, a university… */
 export type OrganizationPositionsHeldByStaffArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -2565,6 +2615,7 @@ export type OrganizationPositionsHeldByStaffArgs = {
 /** An organization: a geological survey, an international or regional organization, a ministry, a university… */
 export type OrganizationProjectsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -2575,6 +2626,7 @@ export type OrganizationProjectsArgs = {
 /** An organization: a geological survey, an international or regional organization, a ministry, a university… */
 export type OrganizationRelationshipsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -2586,6 +2638,7 @@ export type OrganizationRelationshipsArgs = {
 /** An organization: a geological survey, an international or regional organization, a ministry, a university… */
 export type OrganizationThemesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -2596,6 +2649,7 @@ export type OrganizationThemesArgs = {
 /** An organization: a geological survey, an international or regional organization, a ministry, a university… */
 export type OrganizationTrainingProgramsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -3067,6 +3121,7 @@ export type PersonHistoryArgs = {
 /** A named person. */
 export type PersonPositionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -3077,6 +3132,7 @@ export type PersonPositionsArgs = {
 /** A named person. */
 export type PersonRelationshipsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -3177,6 +3233,8 @@ export type Position = Entity & Node & {
   heldByStaffOf?: Maybe<Organization>;
   /** Every recorded change of this entity, newest first. */
   history: ChangeConnection;
+  /** Whether anyone holding it is named (a `holders` link to a Person); false for every seeded post. */
+  holderNamed: Scalars['Boolean']['output'];
   /** Named holders, with their periods (none in the seeded graph). */
   holders: PersonTenureConnection;
   /** A globally unique, opaque ID. */
@@ -3187,7 +3245,10 @@ export type Position = Entity & Node & {
   kind: EntityKind;
   /** A display name. */
   label: Scalars['String']['output'];
-  /** A display name. */
+  /**
+   * A display name that says what is known: the seeded posts read "A position of CGS staff in IUGS — title not
+   * stated", since the source names neither the posts nor the people holding them.
+   */
   name: Scalars['String']['output'];
   /** The organization the post is in. */
   organization?: Maybe<Organization>;
@@ -3199,6 +3260,8 @@ export type Position = Entity & Node & {
   relationships: RelationshipConnection;
   /** The title of the post, when known (the source names none). */
   title?: Maybe<Scalars['String']['output']>;
+  /** Whether the post's title is known (false: the source says only that there is a position). */
+  titleStated: Scalars['Boolean']['output'];
   /** The version of what is stored: it grows by one with every change. Pass it as `expectedVersion` to update safely. */
   version: Scalars['Int']['output'];
 };
@@ -3214,6 +3277,7 @@ export type PositionHistoryArgs = {
 /** A post in an organization, held over a period. It can exist without a named holder. */
 export type PositionHoldersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -3224,6 +3288,7 @@ export type PositionHoldersArgs = {
 /** A post in an organization, held over a period. It can exist without a named holder. */
 export type PositionRelationshipsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -3453,6 +3518,7 @@ export type ProjectHistoryArgs = {
 /** A cooperation project, or a programme: a line of cooperation the source describes as a whole. */
 export type ProjectParticipantsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -3463,6 +3529,7 @@ export type ProjectParticipantsArgs = {
 /** A cooperation project, or a programme: a line of cooperation the source describes as a whole. */
 export type ProjectRelationshipsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -3474,6 +3541,7 @@ export type ProjectRelationshipsArgs = {
 /** A cooperation project, or a programme: a line of cooperation the source describes as a whole. */
 export type ProjectTargetRegionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -3484,6 +3552,7 @@ export type ProjectTargetRegionsArgs = {
 /** A cooperation project, or a programme: a line of cooperation the source describes as a whole. */
 export type ProjectThemesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -3776,7 +3845,17 @@ export type QualifierName =
   /** `startDate` */
   | 'START_DATE'
   /** `startYear` */
-  | 'START_YEAR';
+  | 'START_YEAR'
+  /** `validFrom` */
+  | 'VALID_FROM'
+  /** `validFromPrecision` */
+  | 'VALID_FROM_PRECISION'
+  /** `validPeriodLabel` */
+  | 'VALID_PERIOD_LABEL'
+  /** `validTo` */
+  | 'VALID_TO'
+  /** `validToPrecision` */
+  | 'VALID_TO_PRECISION';
 
 /**
  * The root of every read. Each kind of entity can be fetched by its global `id` (`node`, `nodes`), by its
@@ -4081,6 +4160,7 @@ export type QueryNodesArgs = {
  */
 export type QueryOrganizationArgs = {
   acronym?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   key?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -4375,6 +4455,7 @@ export type Region = Entity & Node & {
 /** A UN M49 geographic region (continent, sub-region or intermediate region). */
 export type RegionChildrenArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -4385,6 +4466,7 @@ export type RegionChildrenArgs = {
 /** A UN M49 geographic region (continent, sub-region or intermediate region). */
 export type RegionClaimsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -4395,6 +4477,7 @@ export type RegionClaimsArgs = {
 /** A UN M49 geographic region (continent, sub-region or intermediate region). */
 export type RegionCountriesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -4412,6 +4495,7 @@ export type RegionHistoryArgs = {
 /** A UN M49 geographic region (continent, sub-region or intermediate region). */
 export type RegionRelationshipsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -4423,6 +4507,7 @@ export type RegionRelationshipsArgs = {
 /** A UN M49 geographic region (continent, sub-region or intermediate region). */
 export type RegionTargetedByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -4433,6 +4518,7 @@ export type RegionTargetedByArgs = {
 /** A UN M49 geographic region (continent, sub-region or intermediate region). */
 export type RegionTrainingProgramsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -4632,6 +4718,16 @@ export type Relationship = Node & {
   start: Entity;
   /** The relationship type. */
   type: RelationshipType;
+  /** The first day the fact held, as precise as `validFromPrecision` says; null: not recorded (see docs/model.md, Time). */
+  validFrom?: Maybe<Scalars['LocalDate']['output']>;
+  /** How much of `validFrom` is known. */
+  validFromPrecision?: Maybe<DatePrecision>;
+  /** The source's words for when it held, where it gives no date (e.g. `In recent years`). */
+  validPeriodLabel?: Maybe<Scalars['String']['output']>;
+  /** When the fact stopped holding (it no longer holds from then on); null: it still holds, or the end is not recorded. */
+  validTo?: Maybe<Scalars['LocalDate']['output']>;
+  /** How much of `validTo` is known. */
+  validToPrecision?: Maybe<DatePrecision>;
   /** The version of what is stored: it grows by one with every change. Pass it as `expectedVersion` to update safely. */
   version: Scalars['Int']['output'];
 };
@@ -4893,6 +4989,7 @@ export type SourceHistoryArgs = {
 /** A document that facts in the graph were taken from. */
 export type SourceRelationshipsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -5041,6 +5138,7 @@ export type Theme = Entity & Node & {
 /** A theme of cooperation, from the controlled vocabulary built from the source's two lists. */
 export type ThemeEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -5058,6 +5156,7 @@ export type ThemeHistoryArgs = {
 /** A theme of cooperation, from the controlled vocabulary built from the source's two lists. */
 export type ThemeOrganizationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -5068,6 +5167,7 @@ export type ThemeOrganizationsArgs = {
 /** A theme of cooperation, from the controlled vocabulary built from the source's two lists. */
 export type ThemeProjectsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -5078,6 +5178,7 @@ export type ThemeProjectsArgs = {
 /** A theme of cooperation, from the controlled vocabulary built from the source's two lists. */
 export type ThemeRelationshipsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -5242,6 +5343,7 @@ export type TrainingProgram = Entity & Node & {
 /** A training programme, with where its trainees come from. */
 export type TrainingProgramClaimsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -5259,6 +5361,7 @@ export type TrainingProgramHistoryArgs = {
 /** A training programme, with where its trainees come from. */
 export type TrainingProgramProvidersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -5269,6 +5372,7 @@ export type TrainingProgramProvidersArgs = {
 /** A training programme, with where its trainees come from. */
 export type TrainingProgramRelationshipsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -5280,6 +5384,7 @@ export type TrainingProgramRelationshipsArgs = {
 /** A training programme, with where its trainees come from. */
 export type TrainingProgramTraineesFromArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -6000,6 +6105,7 @@ export type ResolversTypes = {
   CreateSourceInput: ResolverTypeWrapper<Partial<CreateSourceInput>>;
   CreateThemeInput: ResolverTypeWrapper<Partial<CreateThemeInput>>;
   CreateTrainingProgramInput: ResolverTypeWrapper<Partial<CreateTrainingProgramInput>>;
+  DatePrecision: ResolverTypeWrapper<Partial<DatePrecision>>;
   DateTime: ResolverTypeWrapper<Partial<Scalars['DateTime']['output']>>;
   DeleteEntityInput: ResolverTypeWrapper<Partial<DeleteEntityInput>>;
   DeleteEntityPayload: ResolverTypeWrapper<Partial<Omit<DeleteEntityPayload, 'change'> & { change?: Maybe<ResolversTypes['Change']> }>>;
@@ -7215,6 +7321,7 @@ export type PositionResolvers<ContextType = RequestContext, ParentType extends R
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   heldByStaffOf?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   history?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, Partial<PositionHistoryArgs>>;
+  holderNamed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   holders?: Resolver<ResolversTypes['PersonTenureConnection'], ParentType, ContextType, Partial<PositionHoldersArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -7226,6 +7333,7 @@ export type PositionResolvers<ContextType = RequestContext, ParentType extends R
   provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, Partial<PositionRelationshipsArgs>>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  titleStated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -7564,6 +7672,11 @@ export type RelationshipResolvers<ContextType = RequestContext, ParentType exten
   qualifiers?: Resolver<Array<ResolversTypes['Property']>, ParentType, ContextType>;
   start?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  validFromPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
+  validPeriodLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  validToPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };

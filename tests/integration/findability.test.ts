@@ -93,4 +93,14 @@ describe('findability of the source’s words', () => {
     expect(data.americas.themes).toHaveLength(6);
     expect(data.europe.themes).toEqual([]);
   });
+
+  it('labels the seeded positions for what they are, with neither post nor holder known', async () => {
+    const data = await ok('{ positions(first: 100) { totalCount nodes { name title titleStated holderNamed organization { acronym } } } }');
+    expect(data.positions.totalCount).toBe(6);
+    for (const position of data.positions.nodes) {
+      expect(position).toMatchObject({ title: null, titleStated: false, holderNamed: false });
+      expect(position.name).toMatch(/^A position of CGS staff in .+ — title not stated$/);
+    }
+    expect(data.positions.nodes.map((p: any) => p.name)).toContain('A position of CGS staff in IUGS — title not stated');
+  });
 });

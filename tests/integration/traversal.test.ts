@@ -78,9 +78,9 @@ describe('neighbourhood', () => {
     const subgraph = await neighbourhood({ id: CGS });
     expect(subgraph.center.key).toBe('cgs');
     expect(subgraph.nodes[0]).toEqual({ id: CGS, kind: 'ORGANIZATION', label: 'CGS — China Geological Survey', entity: { id: CGS, key: 'cgs' } });
-    // CGS has 19 distinct neighbours in the seed.
-    expect(subgraph.nodes).toHaveLength(20);
-    expect(new Set(subgraph.nodes.map((node: any) => node.id)).size).toBe(20);
+    // CGS has 20 distinct neighbours in the seed.
+    expect(subgraph.nodes).toHaveLength(21);
+    expect(new Set(subgraph.nodes.map((node: any) => node.id)).size).toBe(21);
     expect(subgraph.truncated).toBe(false);
 
     const ids = new Set(subgraph.nodes.map((node: any) => node.id));
@@ -125,7 +125,7 @@ describe('neighbourhood', () => {
     expect(keys(depth2)).toContain('ccop');
     expect(keys(depth2)).not.toContain('TH');
     expect(keys(depth3)).toContain('TH');
-    expect(keys(depth2).slice(0, 20)).toEqual(keys(depth1));
+    expect(keys(depth2).slice(0, 21)).toEqual(keys(depth1));
     expect(depth3.nodes.length).toBeGreaterThan(depth2.nodes.length);
     expect(depth3.edges).toHaveLength(await storedEdgeCount(depth3.nodes.map(uidOf)));
   });
@@ -144,8 +144,8 @@ describe('neighbourhood', () => {
   });
 
   it('is not truncated when the limit is exactly the number of reachable entities', async () => {
-    const subgraph = await neighbourhood({ id: CGS, depth: 1, limit: 20 });
-    expect(subgraph.nodes).toHaveLength(20);
+    const subgraph = await neighbourhood({ id: CGS, depth: 1, limit: 21 });
+    expect(subgraph.nodes).toHaveLength(21);
     expect(subgraph.truncated).toBe(false);
   });
 
@@ -317,7 +317,7 @@ describe('paths', () => {
     );
     expect(path.steps[1].relationship).toMatchObject({ type: 'POSITION_IN', direction: 'OUTGOING', qualifiers: [] });
     expect(path.steps[2].relationship).toBeNull();
-    expect(path.text).toBe('CGS ←HELD_BY_STAFF_OF (holderNamed: false)— Important position in IUGS held by a CGS scientist —POSITION_IN→ IUGS');
+    expect(path.text).toBe('CGS ←HELD_BY_STAFF_OF (holderNamed: false)— A position of CGS staff in IUGS — title not stated —POSITION_IN→ IUGS');
   });
 
   it('walks only the asked relationship types', async () => {
@@ -407,7 +407,7 @@ describe('paths', () => {
 
     const one = await execute(server, `{ connection(from: "Organization:cgs", to: "Organization:iugs") { summary } }`);
     expect(one.data.connection.summary).toBe(
-      'CGS and IUGS are connected by 1 shortest path of 2 relationships: CGS ←HELD_BY_STAFF_OF (holderNamed: false)— Important position in IUGS held by a CGS scientist —POSITION_IN→ IUGS (organization-level links only (HELD_BY_STAFF_OF, POSITION_IN))',
+      'CGS and IUGS are connected by 1 shortest path of 2 relationships: CGS ←HELD_BY_STAFF_OF (holderNamed: false)— A position of CGS staff in IUGS — title not stated —POSITION_IN→ IUGS (organization-level links only (HELD_BY_STAFF_OF, POSITION_IN))',
     );
   });
 

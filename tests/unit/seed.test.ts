@@ -169,17 +169,20 @@ describe('seed content follows the source', () => {
     expect(counts).toEqual([6, 8]);
   });
 
-  it('never seeds the USA: no such node, and "America" is linked to 019 and 021 as AMBIGUOUS', () => {
+  it('never reads "America" as the USA: the US is seeded only as the IUGS secretariat\'s seat until 2012, and "America" is linked to 019 and 021 as AMBIGUOUS', () => {
     const usa = nodes.filter(
       (node) =>
         (node.label === 'Country' && (node.key === 'US' || node.props.alpha3 === 'USA' || node.props.numeric === '840')) ||
         /^(the )?(united states( of america)?|usa|u\.s\.a?\.?)$/i.test(String(node.props.name)),
     );
-    expect(usa.map(uid)).toEqual([]);
-    expect(rels.filter((rel) => rel.to === 'Country:US')).toEqual([]);
+    expect(usa.map(uid)).toEqual(['Country:US']);
+    expect(usa[0].provenance.filter((entry) => entry.rawLabel === 'America' || entry.quote?.includes('America,'))).toEqual([]);
+    expect(rels.filter((rel) => rel.to === 'Country:US').map((rel) => `${rel.type} ${rel.from} ${rel.props?.validTo}`)).toEqual(['HEADQUARTERED_IN Organization:iugs 2012-01-01']);
     const america = rels.filter((rel) => rel.props?.sourceLabel === 'America');
     expect(america.map((rel) => rel.to).sort()).toEqual(['Region:019', 'Region:021']);
     expect(america.every((rel) => rel.props?.mapping === 'AMBIGUOUS')).toBe(true);
+    const labelled = nodes.filter((node) => Array.isArray(node.props.sourceLabels) && (node.props.sourceLabels as string[]).includes('America'));
+    expect(labelled.map(uid).sort()).toEqual(['Region:019', 'Region:021']);
   });
 
   it('maps "Lain America" to region 419 with mapping CLOSEST', () => {

@@ -12,7 +12,9 @@ export const organizationResolvers: Resolvers = {
     organization: async (_parent, args, ctx, info) => {
       if (Boolean(args.key) === Boolean(args.acronym)) throw new BadInputError('key', 'give exactly one of `key` or `acronym`.');
       const lookup = args.key ? { uid: `Organization:${args.key}` } : { acronym: normalizeForLookup(args.acronym!) };
-      return entityWithReadAhead(ctx.cypher, ctx.loaders, lookup, 'Organization', entityReadAhead(info, 'Organization'));
+      const organization = await entityWithReadAhead(ctx.cypher, ctx.loaders, lookup, 'Organization', entityReadAhead(info, 'Organization'));
+      // A copy: the loaders' cached record is shared with reads that are not "as of" a day.
+      return organization && args.asOf ? { ...organization, asOf: args.asOf } : organization;
     },
     organizations: rootList(LISTS.organizations, (args: QueryOrganizationsArgs) => ({
       nameContains: lookupFilter(args.filter?.nameContains),
@@ -46,6 +48,8 @@ export const organizationResolvers: Resolvers = {
   Position: {
     name: reads(['name', 'title'], (position) => String(position.props.name ?? position.props.title ?? position.key)),
     title: prop('title'),
+    titleStated: reads(['title'], (position) => typeof position.props.title === 'string'),
+    holderNamed: async (position, _args, ctx) => Boolean((await ctx.cypher.read('positions/holder-named', { uid: position.uid }))[0]?.named),
     description: prop('description'),
   },
   Person: {

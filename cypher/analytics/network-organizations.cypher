@@ -23,7 +23,9 @@ CALL () {
 }
 WITH a, b, via, collect(item) AS items
 WITH a, b, sum(size(items)) AS weight, collect({kind: via, items: items}) AS parts
+// A parent and its part (CGS and its ministry) are a hierarchy, not partners, unless $includeHierarchy.
 WHERE weight >= $minWeight
+  AND ($includeHierarchy OR NOT EXISTS { (a)-[:PART_OF]-(b) })
 WITH a, b, weight, parts,
      CASE WHEN a.uid < b.uid THEN a.uid ELSE b.uid END AS firstUid,
      CASE WHEN a.uid < b.uid THEN b.uid ELSE a.uid END AS secondUid

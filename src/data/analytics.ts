@@ -1,7 +1,10 @@
 import type { CypherReader, Params, Row } from '../db/cypherRunner';
 import type { CountDimension, NetworkKind, OrganizationKind, SharedItemKind } from '../generated/graphql';
 import type { Deadline } from '../graphql/deadline';
-import type { RelationshipType } from '../graph/vocabulary';
+import { RELATIONSHIP_TYPES, type RelationshipType } from '../graph/vocabulary';
+
+/** Links of an organization to the organization it is part of: hierarchy, left out of analytics unless asked. */
+const HIERARCHY_TYPES: readonly RelationshipType[] = ['PART_OF'];
 import { LIMITS } from '../limits';
 import { atLeast, boundedInt, oneOf, relationshipTypesArg, someOf, yearRangeArg } from './arguments';
 import { toEntityRecord, type EntityRecord } from './records';
@@ -105,10 +108,12 @@ export interface RankedEntityResult {
 export async function rankedEntities(
   ctx: AnalyticsContext,
   kind: NetworkKind,
-  args: { relationshipTypes?: readonly string[] | null; first?: number | null },
+  args: { relationshipTypes?: readonly string[] | null; first?: number | null; includeHierarchy?: boolean | null },
 ): Promise<RankedEntityResult[]> {
   const first = boundedInt('first', args.first, LIMITS.analytics.ranked);
-  const types = relationshipTypesArg('relationshipTypes', args.relationshipTypes);
+  const asked = relationshipTypesArg('relationshipTypes', args.relationshipTypes);
+  // Organizations: a parent ministry is not a partner, so PART_OF counts only when asked for (by type or flag).
+  const types = asked ?? (kind === 'ORGANIZATION' && !args.includeHierarchy ? RELATIONSHIP_TYPES.filter((type) => !HIERARCHY_TYPES.includes(type)) : null);
   const statement = kind === 'ORGANIZATION' ? 'analytics/ranked-organizations' : 'analytics/ranked-countries';
   const rows = await read(ctx, statement, { types, first });
   return rows.map((row, index) => ({
@@ -169,6 +174,7 @@ export async function cooperationNetwork(
     minWeight?: number | null;
     limit?: number | null;
     itemsPerLink?: number | null;
+    includeHierarchy?: boolean | null;
   },
 ): Promise<CooperationNetworkResult> {
   const limit = boundedInt('limit', args.limit, LIMITS.analytics.networkLinks);
@@ -177,7 +183,7 @@ export async function cooperationNetwork(
   const minWeight = atLeast('minWeight', args.minWeight, 1);
   const via = someOf('via', args.via, SHARED_ITEM_KINDS, 'kind of shared item');
   const statement = args.kind === 'ORGANIZATION' ? 'analytics/network-organizations' : 'analytics/network-countries';
-  const rows = await read(ctx, statement, { via, minWeight, limit, itemsPerLink });
+  const rows = await read(ctx, statement, { via, minWeight, limit, itemsPerLink, includeHierarchy: args.includeHierarchy ?? false });
 
   const links = rows.slice(0, limit).map((row): CooperationLinkResult => {
     const [source, target] = [toEntityRecord(row.a), toEntityRecord(row.b)].sort((x, y) => (x.uid < y.uid ? -1 : 1));

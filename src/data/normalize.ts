@@ -7,6 +7,13 @@ export function normalizeForLookup(text: string): string {
 }
 
 export function lookupText(props: Record<string, unknown>): string {
-  const parts = [props.name, props.title, props.acronym, props.officialName, props.sourceLabel, ...(Array.isArray(props.aliases) ? props.aliases : [])];
+  const parts = [props.name, props.title, props.acronym, props.officialName, props.sourceLabel, ...termsOf(props)];
   return normalizeForLookup(parts.filter((part): part is string => typeof part === 'string').join(' | '));
 }
+
+/** The list-valued names an entity is also known by: aliases, the source's labels for it, the partner kinds it names. */
+export function termsOf(props: Record<string, unknown>): string[] {
+  return TERM_LISTS.flatMap((name) => (Array.isArray(props[name]) ? (props[name] as unknown[]) : [])).filter((term): term is string => typeof term === 'string');
+}
+
+const TERM_LISTS = ['aliases', 'sourceLabels', 'partnerTypeLabels'] as const;

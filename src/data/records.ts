@@ -7,6 +7,8 @@ export interface EntityRecord {
   label: NodeLabel;
   key: string;
   props: Record<string, unknown>;
+  /** The day the entity was looked up as of (`organization(asOf:)`): its relationship connections default to it. */
+  asOf?: string | null;
 }
 
 /** A relationship, seen from one of its ends (`node` is the other end) or, fetched by id, from its start. */
@@ -42,6 +44,9 @@ export const INTERNAL_PROPERTIES = new Set([
   'synthetic',
   'lookupText',
   'aliasesText',
+  'labelsText',
+  'validFromBound',
+  'validToBound',
   'acronymKey',
   'sortName',
   'sortAcronym',

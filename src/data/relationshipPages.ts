@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import neo4j from 'neo4j-driver';
 import type { CypherReader } from '../db/cypherRunner';
-import { SORT_PROPERTIES, SORT_SEPARATOR } from '../graph/storedProperties';
+import { OPEN_END, OPEN_START, SORT_PROPERTIES, SORT_SEPARATOR } from '../graph/storedProperties';
 import { RELATIONSHIP_TYPES, type NodeLabel, type RelationshipType } from '../graph/vocabulary';
 import type { Bounds } from '../limits';
 import type { CursorBinding } from './cursors';
@@ -20,6 +20,8 @@ export interface RelationshipSelection {
   direction: 'OUTGOING' | 'INCOMING' | null;
   /** The other end's label; null: any entity. */
   other: NodeLabel | null;
+  /** Only relationships that held on this day (YYYY-MM-DD); null or absent: all, whenever they held. */
+  asOf?: string | null;
 }
 
 export type LinkOrderField = 'NAME' | 'KEY';
@@ -50,7 +52,9 @@ export interface RelationshipLoaders {
 /** The slots of relationships/page.cypher and count.cypher: types and labels only from the allow-lists. */
 export function relationshipSlots(selection: RelationshipSelection, rel = 'r'): { pattern: string; other: string } {
   const types = selection.types === null ? '' : `:${selection.types.map(allowListed).join('|')}`;
-  const relationship = `[${rel}${types}]`;
+  // A day given as `asOf` keeps relationships whose stored bounds contain it (no bounds: always held).
+  const during = selection.asOf ? ` WHERE coalesce(${rel}.validFromBound, '${OPEN_START}') <= $asOf AND $asOf < coalesce(${rel}.validToBound, '${OPEN_END}')` : '';
+  const relationship = `[${rel}${types}${during}]`;
   const pattern = selection.direction === 'OUTGOING' ? `-${relationship}->` : selection.direction === 'INCOMING' ? `<-${relationship}-` : `-${relationship}-`;
   return { pattern, other: selection.other ?? 'Entity' };
 }
@@ -94,7 +98,7 @@ export function positionExpression(key: Pick<PageKey, 'byType' | 'sortKey'>, rel
 }
 
 function selectionKey(selection: RelationshipSelection): string {
-  return `${selection.types?.join('|') ?? '*'}/${selection.direction ?? '*'}/${selection.other ?? '*'}`;
+  return `${selection.types?.join('|') ?? '*'}/${selection.direction ?? '*'}/${selection.other ?? '*'}/${selection.asOf ?? '*'}`;
 }
 
 function windowKey(key: PageKey): string {
@@ -122,7 +126,13 @@ export function createRelationshipLoaders(cypher: CypherReader): RelationshipLoa
                 seek: first.window.position === null ? '' : `WHERE ${position} ${reverse ? '<' : '>'} $position`,
                 order: orderExpression(first, 'r', 'other', reverse ? 'DESC' : 'ASC'),
               },
-              { parents: group.map((key) => key.parentUid), separator: SORT_SEPARATOR, position: first.window.position, limit: neo4j.int(first.window.size + 1) },
+              {
+                parents: group.map((key) => key.parentUid),
+                separator: SORT_SEPARATOR,
+                position: first.window.position,
+                limit: neo4j.int(first.window.size + 1),
+                asOf: first.selection.asOf ?? null,
+              },
             );
             for (const key of group) byParent.set(`${key.parentUid}|${groupKey}`, []);
             for (const row of rows) byParent.get(`${String(row.parentUid)}|${groupKey}`)!.push(toPageRow(String(row.parentUid), row));
@@ -139,7 +149,10 @@ export function createRelationshipLoaders(cypher: CypherReader): RelationshipLoa
         const totals = new Map<string, number>();
         await Promise.all(
           [...groups.entries()].map(async ([groupKey, group]) => {
-            const rows = await cypher.readTemplate('relationships/count', relationshipSlots(group[0].selection), { parents: group.map((key) => key.parentUid) });
+            const rows = await cypher.readTemplate('relationships/count', relationshipSlots(group[0].selection), {
+              parents: group.map((key) => key.parentUid),
+              asOf: group[0].selection.asOf ?? null,
+            });
             for (const row of rows) totals.set(`${String(row.parentUid)}|${groupKey}`, Number(row.total));
           }),
         );
@@ -185,7 +198,7 @@ export function pageRequestOf(parentUid: string, request: RelationshipPageReques
   const descending = request.orderBy?.direction === 'DESC';
   const binding: CursorBinding = {
     list: `${parentUid}/${request.field}`,
-    filter: { types: request.selection.types, direction: request.selection.direction },
+    filter: { types: request.selection.types, direction: request.selection.direction, asOf: request.selection.asOf ?? null },
     order: `${orderField} ${descending ? 'DESC' : 'ASC'}`,
   };
   const window = pageWindow(request, request.bounds, binding);

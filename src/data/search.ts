@@ -9,7 +9,7 @@ import { boundedInt, kindsArg, wordsArg } from './arguments';
 import { toEntityRecord, type EntityRecord } from './records';
 
 /**
- * Full-text search (the `entity_search` index of migration 0004) and exact name look-up. User text never
+ * Full-text search (the `entity_search` index of migrations 0004 and 0008) and exact name look-up. User text never
  * reaches Lucene unescaped: it is normalised, split into words and every special character escaped.
  * Pagination is by offset within the best `search.results` matches: cursors carry the position of a result.
  * Caps and the page size come from src/limits.ts (`search.*`).

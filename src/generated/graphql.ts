@@ -87,6 +87,7 @@ export type AgreementHistoryArgs = {
 /** A cooperation agreement (MOU or project agreement) with its parties. */
 export type AgreementPartiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -97,6 +98,7 @@ export type AgreementPartiesArgs = {
 /** A cooperation agreement (MOU or project agreement) with its parties. */
 export type AgreementRelationshipsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -213,6 +215,7 @@ export type Analytics = {
  * Every list is capped; the caps are given with each argument.
  */
 export type AnalyticsCooperationNetworkArgs = {
+  includeHierarchy?: InputMaybe<Scalars['Boolean']['input']>;
   itemsPerLink?: InputMaybe<Scalars['Int']['input']>;
   kind: NetworkKind;
   limit?: InputMaybe<Scalars['Int']['input']>;
@@ -259,6 +262,7 @@ export type AnalyticsRankedCountriesArgs = {
  */
 export type AnalyticsRankedOrganizationsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeHierarchy?: InputMaybe<Scalars['Boolean']['input']>;
   relationshipTypes?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -433,6 +437,7 @@ export type ClaimHistoryArgs = {
  */
 export type ClaimRelationshipsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -447,6 +452,7 @@ export type ClaimRelationshipsArgs = {
  */
 export type ClaimScopeArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -460,6 +466,7 @@ export type ClaimScopeArgs = {
  */
 export type ClaimSubjectsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -760,6 +767,7 @@ export type Country = Entity & Node & {
 /** A country, identified by its ISO 3166-1 alpha-2 code. */
 export type CountryEventsHostedArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -770,6 +778,7 @@ export type CountryEventsHostedArgs = {
 /** A country, identified by its ISO 3166-1 alpha-2 code. */
 export type CountryHeadquarteredOrganizationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -787,6 +796,7 @@ export type CountryHistoryArgs = {
 /** A country, identified by its ISO 3166-1 alpha-2 code. */
 export type CountryMembershipsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -797,6 +807,7 @@ export type CountryMembershipsArgs = {
 /** A country, identified by its ISO 3166-1 alpha-2 code. */
 export type CountryRegionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -807,6 +818,7 @@ export type CountryRegionsArgs = {
 /** A country, identified by its ISO 3166-1 alpha-2 code. */
 export type CountryRelationshipsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1160,6 +1172,22 @@ export type CreateTrainingProgramInput = {
   provenance: WriteProvenanceInput;
 };
 
+/**
+ * How much of a `validFrom` / `validTo` date is known. A YEAR or MONTH date stands for the whole year or month:
+ * an `asOf` read keeps the fact for every day of it.
+ */
+export type DatePrecision =
+  /** No date: only that it was before the source was written (e.g. "in recent years"); no date is stored. */
+  | 'BEFORE_SOURCE_DATE'
+  /** The day is known. */
+  | 'DAY'
+  /** Only the month is known (the date is its first day). */
+  | 'MONTH'
+  /** Not known. */
+  | 'UNKNOWN'
+  /** Only the year is known (the date is its 1 January). */
+  | 'YEAR';
+
 /** Deletes an entity. */
 export type DeleteEntityInput = {
   /** Relationship types you agree to delete with the entity; the delete is refused while it has others. */
@@ -1232,6 +1260,7 @@ export type EntityHistoryArgs = {
 /** Anything stored in the knowledge graph: every entity has a kind, a display label, its properties and its provenance. */
 export type EntityRelationshipsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1337,6 +1366,8 @@ export type Event = Entity & Node & {
   seriesOrganization?: Maybe<Organization>;
   /** First day, where verified. */
   startDate?: Maybe<Scalars['LocalDate']['output']>;
+  /** Themes this event concerns, where the public record says so (e.g. the 34th IAH Congress → hydrogeology). */
+  themes: ThemeLinkConnection;
   /** Where the event was held, with the city (see `hostCountry` for the one country). */
   venues: CountryLocationConnection;
   /** The version of what is stored: it grows by one with every change. Pass it as `expectedVersion` to update safely. */
@@ -1356,6 +1387,7 @@ export type EventHistoryArgs = {
 /** A conference, meeting, annual session or congress. */
 export type EventOrganizersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -1366,6 +1398,7 @@ export type EventOrganizersArgs = {
 /** A conference, meeting, annual session or congress. */
 export type EventRelationshipsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1375,8 +1408,20 @@ export type EventRelationshipsArgs = {
 
 
 /** A conference, meeting, annual session or congress. */
+export type EventThemesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<LinkOrder>;
+};
+
+
+/** A conference, meeting, annual session or congress. */
 export type EventVenuesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -1748,6 +1793,16 @@ export type LinkQualifiersInput = {
   startDate?: InputMaybe<Scalars['LocalDate']['input']>;
   /** On PART_OF. */
   startYear?: InputMaybe<Scalars['Int']['input']>;
+  /** On every type: the first day the fact held, as precise as `validFromPrecision` says (e.g. `2018-03-19`). */
+  validFrom?: InputMaybe<Scalars['LocalDate']['input']>;
+  /** How much of `validFrom` is known (DAY when omitted with a date). */
+  validFromPrecision?: InputMaybe<DatePrecision>;
+  /** The source's words for when it held, where it gives no date (e.g. `In recent years`). At most {{limit:write.maxNameLength}} characters, one line. */
+  validPeriodLabel?: InputMaybe<Scalars['String']['input']>;
+  /** On every type: when the fact stopped holding (it no longer holds from then on), as precise as `validToPrecision` says. */
+  validTo?: InputMaybe<Scalars['LocalDate']['input']>;
+  /** How much of `validTo` is known (DAY when omitted with a date). */
+  validToPrecision?: InputMaybe<DatePrecision>;
 };
 
 /**
@@ -2433,6 +2488,13 @@ export type Organization = Entity & Node & {
   relationships: RelationshipConnection;
   /** Research Organization Registry ID, where verified (none is yet). */
   rorId?: Maybe<Scalars['URL']['output']>;
+  /**
+   * Where it works: in one country, in one region of the world, or worldwide (null: not recorded). CCOP is
+   * REGIONAL (East and Southeast Asia) while its kind is INTERGOVERNMENTAL_ORGANIZATION.
+   */
+  scope?: Maybe<OrganizationScope>;
+  /** Themes this organization concerns, where the public record says so (e.g. IAH → hydrogeology). */
+  themes: ThemeLinkConnection;
   /** Training programmes this organization runs. */
   trainingPrograms: TrainingProgramLinkConnection;
   /** The version of what is stored: it grows by one with every change. Pass it as `expectedVersion` to update safely. */
@@ -2447,6 +2509,7 @@ export type Organization = Entity & Node & {
 /** An organization: a geological survey, an international or regional organization, a ministry, a university… */
 export type OrganizationChildOrganizationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -2457,6 +2520,7 @@ export type OrganizationChildOrganizationsArgs = {
 /** An organization: a geological survey, an international or regional organization, a ministry, a university… */
 export type OrganizationClaimsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -2467,6 +2531,7 @@ export type OrganizationClaimsArgs = {
 /** An organization: a geological survey, an international or regional organization, a ministry, a university… */
 export type OrganizationEventSeriesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -2477,6 +2542,7 @@ export type OrganizationEventSeriesArgs = {
 /** An organization: a geological survey, an international or regional organization, a ministry, a university… */
 export type OrganizationEventsOrganizedArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -2487,6 +2553,7 @@ export type OrganizationEventsOrganizedArgs = {
 /** An organization: a geological survey, an international or regional organization, a ministry, a university… */
 export type OrganizationHeadquartersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -2504,6 +2571,7 @@ export type OrganizationHistoryArgs = {
 /** An organization: a geological survey, an international or regional organization, a ministry, a university… */
 export type OrganizationMemberCountriesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -2514,6 +2582,7 @@ export type OrganizationMemberCountriesArgs = {
 /** An organization: a geological survey, an international or regional organization, a ministry, a university… */
 export type OrganizationParentOrganizationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -2524,6 +2593,7 @@ export type OrganizationParentOrganizationsArgs = {
 /** An organization: a geological survey, an international or regional organization, a ministry, a university… */
 export type OrganizationPositionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -2534,6 +2604,7 @@ export type OrganizationPositionsArgs = {
 /** An organization: a geological survey, an international or regional organization, a ministry, a university… */
 export type OrganizationPositionsHeldByStaffArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -2544,6 +2615,7 @@ export type OrganizationPositionsHeldByStaffArgs = {
 /** An organization: a geological survey, an international or regional organization, a ministry, a university… */
 export type OrganizationProjectsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -2554,6 +2626,7 @@ export type OrganizationProjectsArgs = {
 /** An organization: a geological survey, an international or regional organization, a ministry, a university… */
 export type OrganizationRelationshipsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -2563,8 +2636,20 @@ export type OrganizationRelationshipsArgs = {
 
 
 /** An organization: a geological survey, an international or regional organization, a ministry, a university… */
+export type OrganizationThemesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<LinkOrder>;
+};
+
+
+/** An organization: a geological survey, an international or regional organization, a ministry, a university… */
 export type OrganizationTrainingProgramsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -2609,6 +2694,8 @@ export type OrganizationFieldName =
   | 'ORGANIZATION_KIND'
   /** `rorId` */
   | 'ROR_ID'
+  /** `scope` */
+  | 'SCOPE'
   /** `website` */
   | 'WEBSITE'
   /** `wikidataId` */
@@ -2632,6 +2719,8 @@ export type OrganizationFieldsInput = {
   organizationKind?: InputMaybe<OrganizationKind>;
   /** Research Organization Registry ID, where verified (none is yet). */
   rorId?: InputMaybe<Scalars['URL']['input']>;
+  /** Where it works: in one country, one region of the world, or worldwide. */
+  scope?: InputMaybe<OrganizationScope>;
   /** The organization's website, where documented. */
   website?: InputMaybe<Scalars['URL']['input']>;
   /** Wikidata QID, where verified (none is yet). At most {{limit:write.maxNameLength}} characters, one line. */
@@ -2648,7 +2737,10 @@ export type OrganizationFilter = {
   minConfidence?: InputMaybe<Confidence>;
   /** Case- and accent-insensitive part of the name, acronym or an alias. */
   nameContains?: InputMaybe<Scalars['String']['input']>;
-  /** Only organizations of these organization kinds. */
+  /**
+   * Only organizations of these organization kinds. REGIONAL_ORGANIZATION also matches every organization whose
+   * `scope` is REGIONAL, whatever its kind: CCOP, intergovernmental by kind, is a regional organization.
+   */
   organizationKinds?: InputMaybe<Array<OrganizationKind>>;
   /** Only those with provenance from this registered source (its key, e.g. `cgs-intl-exchange`). */
   source?: InputMaybe<Scalars['String']['input']>;
@@ -2670,6 +2762,8 @@ export type OrganizationKind =
   | 'REGIONAL_ORGANIZATION'
   /** A research institute. */
   | 'RESEARCH_INSTITUTE'
+  /** An association of individual scientists or professionals, e.g. IAH. */
+  | 'SCIENTIFIC_ASSOCIATION'
   /** A university. */
   | 'UNIVERSITY';
 
@@ -2855,6 +2949,15 @@ export type OrganizationPayload = {
   userErrors: Array<UserError>;
 };
 
+/** Where an organization works. */
+export type OrganizationScope =
+  /** Worldwide. */
+  | 'GLOBAL'
+  /** In one country, e.g. CGS. */
+  | 'NATIONAL'
+  /** In one region of the world, e.g. CCOP (East and Southeast Asia). */
+  | 'REGIONAL';
+
 /** A page of Organization reached through relationships (held over a period). */
 export type OrganizationTenureConnection = {
   __typename?: 'OrganizationTenureConnection';
@@ -2919,6 +3022,19 @@ export type ParticipationRole =
   | 'FUNDING'
   /** 4 Implementing. */
   | 'IMPLEMENTING';
+
+/** A kind of partner the source names. */
+export type PartnerType =
+  /** A national geological survey (the source: "foreign geological surveys"). */
+  | 'GEOLOGICAL_SURVEY'
+  /** An international geoscientific organization. */
+  | 'INTERNATIONAL_ORGANIZATION'
+  /** A regional geoscientific organization. */
+  | 'REGIONAL_ORGANIZATION'
+  /** A research institute. */
+  | 'RESEARCH_INSTITUTE'
+  /** A university. */
+  | 'UNIVERSITY';
 
 /** A chain of relationships from one entity to another. */
 export type Path = {
@@ -3005,6 +3121,7 @@ export type PersonHistoryArgs = {
 /** A named person. */
 export type PersonPositionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -3015,6 +3132,7 @@ export type PersonPositionsArgs = {
 /** A named person. */
 export type PersonRelationshipsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -3115,6 +3233,8 @@ export type Position = Entity & Node & {
   heldByStaffOf?: Maybe<Organization>;
   /** Every recorded change of this entity, newest first. */
   history: ChangeConnection;
+  /** Whether anyone holding it is named (a `holders` link to a Person); false for every seeded post. */
+  holderNamed: Scalars['Boolean']['output'];
   /** Named holders, with their periods (none in the seeded graph). */
   holders: PersonTenureConnection;
   /** A globally unique, opaque ID. */
@@ -3125,7 +3245,10 @@ export type Position = Entity & Node & {
   kind: EntityKind;
   /** A display name. */
   label: Scalars['String']['output'];
-  /** A display name. */
+  /**
+   * A display name that says what is known: the seeded posts read "A position of CGS staff in IUGS — title not
+   * stated", since the source names neither the posts nor the people holding them.
+   */
   name: Scalars['String']['output'];
   /** The organization the post is in. */
   organization?: Maybe<Organization>;
@@ -3137,6 +3260,8 @@ export type Position = Entity & Node & {
   relationships: RelationshipConnection;
   /** The title of the post, when known (the source names none). */
   title?: Maybe<Scalars['String']['output']>;
+  /** Whether the post's title is known (false: the source says only that there is a position). */
+  titleStated: Scalars['Boolean']['output'];
   /** The version of what is stored: it grows by one with every change. Pass it as `expectedVersion` to update safely. */
   version: Scalars['Int']['output'];
 };
@@ -3152,6 +3277,7 @@ export type PositionHistoryArgs = {
 /** A post in an organization, held over a period. It can exist without a named holder. */
 export type PositionHoldersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -3162,6 +3288,7 @@ export type PositionHoldersArgs = {
 /** A post in an organization, held over a period. It can exist without a named holder. */
 export type PositionRelationshipsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -3356,6 +3483,10 @@ export type Project = Entity & Node & {
   participants: OrganizationParticipationConnection;
   /** Partners the source describes without naming them, in its words. */
   partnerDescription?: Maybe<Scalars['String']['output']>;
+  /** The source's words for those kinds of partner, e.g. `research institutes`. */
+  partnerTypeLabels: Array<Scalars['String']['output']>;
+  /** The kinds of partner the source names for it (empty: none named). */
+  partnerTypes: Array<PartnerType>;
   /** IATI planned end date, where known. */
   plannedEnd?: Maybe<Scalars['LocalDate']['output']>;
   /** IATI planned start date, where known. */
@@ -3387,6 +3518,7 @@ export type ProjectHistoryArgs = {
 /** A cooperation project, or a programme: a line of cooperation the source describes as a whole. */
 export type ProjectParticipantsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -3397,6 +3529,7 @@ export type ProjectParticipantsArgs = {
 /** A cooperation project, or a programme: a line of cooperation the source describes as a whole. */
 export type ProjectRelationshipsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -3408,6 +3541,7 @@ export type ProjectRelationshipsArgs = {
 /** A cooperation project, or a programme: a line of cooperation the source describes as a whole. */
 export type ProjectTargetRegionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -3418,6 +3552,7 @@ export type ProjectTargetRegionsArgs = {
 /** A cooperation project, or a programme: a line of cooperation the source describes as a whole. */
 export type ProjectThemesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -3460,6 +3595,10 @@ export type ProjectFieldName =
   | 'LEVEL'
   /** `partnerDescription` */
   | 'PARTNER_DESCRIPTION'
+  /** `partnerTypes` */
+  | 'PARTNER_TYPES'
+  /** `partnerTypeLabels` */
+  | 'PARTNER_TYPE_LABELS'
   /** `plannedEnd` */
   | 'PLANNED_END'
   /** `plannedStart` */
@@ -3483,6 +3622,10 @@ export type ProjectFieldsInput = {
   name?: InputMaybe<Scalars['String']['input']>;
   /** Partners the source describes without naming them, in its words. At most {{limit:write.maxTextLength}} characters. */
   partnerDescription?: InputMaybe<Scalars['String']['input']>;
+  /** The source's words for those kinds of partner, e.g. `research institutes`. At most {{limit:write.maxListItems}} items of one line each. */
+  partnerTypeLabels?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The kinds of partner the source names for it. */
+  partnerTypes?: InputMaybe<Array<PartnerType>>;
   /** IATI planned end date, where known. */
   plannedEnd?: InputMaybe<Scalars['LocalDate']['input']>;
   /** IATI planned start date, where known. */
@@ -3702,7 +3845,17 @@ export type QualifierName =
   /** `startDate` */
   | 'START_DATE'
   /** `startYear` */
-  | 'START_YEAR';
+  | 'START_YEAR'
+  /** `validFrom` */
+  | 'VALID_FROM'
+  /** `validFromPrecision` */
+  | 'VALID_FROM_PRECISION'
+  /** `validPeriodLabel` */
+  | 'VALID_PERIOD_LABEL'
+  /** `validTo` */
+  | 'VALID_TO'
+  /** `validToPrecision` */
+  | 'VALID_TO_PRECISION';
 
 /**
  * The root of every read. Each kind of entity can be fetched by its global `id` (`node`, `nodes`), by its
@@ -4007,6 +4160,7 @@ export type QueryNodesArgs = {
  */
 export type QueryOrganizationArgs = {
   acronym?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   key?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -4245,6 +4399,8 @@ export type RankedPath = {
 /** A UN M49 geographic region (continent, sub-region or intermediate region). */
 export type Region = Entity & Node & {
   __typename?: 'Region';
+  /** Other names, e.g. `Latin America` for 419. */
+  aliases: Array<Scalars['String']['output']>;
   /** The regions directly inside this one. */
   children: RegionLinkConnection;
   /** Claims covering this region, with the source's label and how it maps. */
@@ -4275,8 +4431,20 @@ export type Region = Entity & Node & {
   provenance: Array<Provenance>;
   /** Every relationship of this region. */
   relationships: RelationshipConnection;
+  /**
+   * The source's own words that the graph reads as this region or as one candidate reading of them: the
+   * ambiguous `America` is on both 019 (Americas) and 021 (Northern America), the misspelt `Lain America` on 419.
+   * `lookup` and `search` find the region by them; how each use maps is on its TARGETS / SCOPED_TO link.
+   */
+  sourceLabels: Array<Scalars['String']['output']>;
   /** Projects aimed at this region, with the source's label and how it maps here. */
   targetedBy: ProjectRegionMappingConnection;
+  /**
+   * Which themes concern this region: the themes of the projects and programmes aimed at it or at a region
+   * inside it (e.g. Africa → the six focus areas of the cooperation with Africa), by name, at most
+   * {{limit:relationshipPage.max}}. One field for \"which themes concern Africa\", no walk through projects needed.
+   */
+  themes: Array<Theme>;
   /** Training programmes whose trainees come from this region, with the source's label and how it maps. */
   trainingPrograms: TrainingProgramRegionMappingConnection;
   /** The version of what is stored: it grows by one with every change. Pass it as `expectedVersion` to update safely. */
@@ -4287,6 +4455,7 @@ export type Region = Entity & Node & {
 /** A UN M49 geographic region (continent, sub-region or intermediate region). */
 export type RegionChildrenArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -4297,6 +4466,7 @@ export type RegionChildrenArgs = {
 /** A UN M49 geographic region (continent, sub-region or intermediate region). */
 export type RegionClaimsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -4307,6 +4477,7 @@ export type RegionClaimsArgs = {
 /** A UN M49 geographic region (continent, sub-region or intermediate region). */
 export type RegionCountriesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -4324,6 +4495,7 @@ export type RegionHistoryArgs = {
 /** A UN M49 geographic region (continent, sub-region or intermediate region). */
 export type RegionRelationshipsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -4335,6 +4507,7 @@ export type RegionRelationshipsArgs = {
 /** A UN M49 geographic region (continent, sub-region or intermediate region). */
 export type RegionTargetedByArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -4345,6 +4518,7 @@ export type RegionTargetedByArgs = {
 /** A UN M49 geographic region (continent, sub-region or intermediate region). */
 export type RegionTrainingProgramsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -4378,7 +4552,9 @@ export type RegionFieldName =
   /** `aliases` */
   | 'ALIASES'
   /** `level` */
-  | 'LEVEL';
+  | 'LEVEL'
+  /** `sourceLabels` */
+  | 'SOURCE_LABELS';
 
 /** The fields of a Region a write sets (every field optional here; a create needs the required ones). */
 export type RegionFieldsInput = {
@@ -4388,6 +4564,8 @@ export type RegionFieldsInput = {
   level?: InputMaybe<RegionLevel>;
   /** The M49 name, e.g. `Latin America and the Caribbean`. Required on create. At most {{limit:write.maxNameLength}} characters, one line. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** The source's own words that the graph reads as (a candidate for) this region, e.g. `America`. At most {{limit:write.maxListItems}} items of one line each. */
+  sourceLabels?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 /** Filters for `regions`; all given conditions must hold. */
@@ -4540,6 +4718,16 @@ export type Relationship = Node & {
   start: Entity;
   /** The relationship type. */
   type: RelationshipType;
+  /** The first day the fact held, as precise as `validFromPrecision` says; null: not recorded (see docs/model.md, Time). */
+  validFrom?: Maybe<Scalars['LocalDate']['output']>;
+  /** How much of `validFrom` is known. */
+  validFromPrecision?: Maybe<DatePrecision>;
+  /** The source's words for when it held, where it gives no date (e.g. `In recent years`). */
+  validPeriodLabel?: Maybe<Scalars['String']['output']>;
+  /** When the fact stopped holding (it no longer holds from then on); null: it still holds, or the end is not recorded. */
+  validTo?: Maybe<Scalars['LocalDate']['output']>;
+  /** How much of `validTo` is known. */
+  validToPrecision?: Maybe<DatePrecision>;
   /** The version of what is stored: it grows by one with every change. Pass it as `expectedVersion` to update safely. */
   version: Scalars['Int']['output'];
 };
@@ -4582,6 +4770,8 @@ export type RelationshipType =
   | 'ABOUT'
   /** Person → Organization they work for. */
   | 'AFFILIATED_WITH'
+  /** Organization or Event → Theme it concerns, where the public record says so (e.g. IAH → hydrogeology). */
+  | 'CONCERNS'
   /** Project → Theme it works on. */
   | 'HAS_THEME'
   /** Organization → Country of its headquarters or secretariat (with city). */
@@ -4799,6 +4989,7 @@ export type SourceHistoryArgs = {
 /** A document that facts in the graph were taken from. */
 export type SourceRelationshipsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -4911,6 +5102,8 @@ export type Subgraph = {
 /** A theme of cooperation, from the controlled vocabulary built from the source's two lists. */
 export type Theme = Entity & Node & {
   __typename?: 'Theme';
+  /** Events on this theme, where the public record says so (e.g. the 34th IAH Congress). */
+  events: EventLinkConnection;
   /** Every recorded change of this entity, newest first. */
   history: ChangeConnection;
   /** A globally unique, opaque ID. */
@@ -4925,6 +5118,8 @@ export type Theme = Entity & Node & {
   lists: Array<ThemeList>;
   /** The normalised English name, e.g. `Geological mapping`. */
   name: Scalars['String']['output'];
+  /** Organizations this theme concerns, where the public record says so (e.g. hydrogeology → IAH). */
+  organizations: OrganizationLinkConnection;
   /** Projects and programmes on this theme. */
   projects: ProjectLinkConnection;
   /** All stored properties as text pairs. */
@@ -4941,6 +5136,17 @@ export type Theme = Entity & Node & {
 
 
 /** A theme of cooperation, from the controlled vocabulary built from the source's two lists. */
+export type ThemeEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<LinkOrder>;
+};
+
+
+/** A theme of cooperation, from the controlled vocabulary built from the source's two lists. */
 export type ThemeHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -4948,8 +5154,20 @@ export type ThemeHistoryArgs = {
 
 
 /** A theme of cooperation, from the controlled vocabulary built from the source's two lists. */
+export type ThemeOrganizationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<LinkOrder>;
+};
+
+
+/** A theme of cooperation, from the controlled vocabulary built from the source's two lists. */
 export type ThemeProjectsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -4960,6 +5178,7 @@ export type ThemeProjectsArgs = {
 /** A theme of cooperation, from the controlled vocabulary built from the source's two lists. */
 export type ThemeRelationshipsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -5124,6 +5343,7 @@ export type TrainingProgram = Entity & Node & {
 /** A training programme, with where its trainees come from. */
 export type TrainingProgramClaimsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -5141,6 +5361,7 @@ export type TrainingProgramHistoryArgs = {
 /** A training programme, with where its trainees come from. */
 export type TrainingProgramProvidersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -5151,6 +5372,7 @@ export type TrainingProgramProvidersArgs = {
 /** A training programme, with where its trainees come from. */
 export type TrainingProgramRelationshipsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -5162,6 +5384,7 @@ export type TrainingProgramRelationshipsArgs = {
 /** A training programme, with where its trainees come from. */
 export type TrainingProgramTraineesFromArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -5882,6 +6105,7 @@ export type ResolversTypes = {
   CreateSourceInput: ResolverTypeWrapper<Partial<CreateSourceInput>>;
   CreateThemeInput: ResolverTypeWrapper<Partial<CreateThemeInput>>;
   CreateTrainingProgramInput: ResolverTypeWrapper<Partial<CreateTrainingProgramInput>>;
+  DatePrecision: ResolverTypeWrapper<Partial<DatePrecision>>;
   DateTime: ResolverTypeWrapper<Partial<Scalars['DateTime']['output']>>;
   DeleteEntityInput: ResolverTypeWrapper<Partial<DeleteEntityInput>>;
   DeleteEntityPayload: ResolverTypeWrapper<Partial<Omit<DeleteEntityPayload, 'change'> & { change?: Maybe<ResolversTypes['Change']> }>>;
@@ -5944,11 +6168,13 @@ export type ResolversTypes = {
   OrganizationParticipationConnection: ResolverTypeWrapper<LinkConnectionRecord>;
   OrganizationParticipationEdge: ResolverTypeWrapper<RelationshipRecord>;
   OrganizationPayload: ResolverTypeWrapper<Partial<Omit<OrganizationPayload, 'change' | 'organization'> & { change?: Maybe<ResolversTypes['Change']>, organization?: Maybe<ResolversTypes['Organization']> }>>;
+  OrganizationScope: ResolverTypeWrapper<Partial<OrganizationScope>>;
   OrganizationTenureConnection: ResolverTypeWrapper<LinkConnectionRecord>;
   OrganizationTenureEdge: ResolverTypeWrapper<RelationshipRecord>;
   OrganizerRole: ResolverTypeWrapper<Partial<OrganizerRole>>;
   PageInfo: ResolverTypeWrapper<Partial<PageInfo>>;
   ParticipationRole: ResolverTypeWrapper<Partial<ParticipationRole>>;
+  PartnerType: ResolverTypeWrapper<Partial<PartnerType>>;
   Path: ResolverTypeWrapper<Partial<Omit<Path, 'nodes' | 'steps'> & { nodes: Array<ResolversTypes['Entity']>, steps: Array<ResolversTypes['PathStep']> }>>;
   PathRelationship: ResolverTypeWrapper<Partial<Omit<PathRelationship, 'provenance' | 'qualifiers'> & { provenance: Array<ResolversTypes['Provenance']>, qualifiers: Array<ResolversTypes['Property']> }>>;
   PathStep: ResolverTypeWrapper<Partial<Omit<PathStep, 'node' | 'relationship'> & { node: ResolversTypes['Entity'], relationship?: Maybe<ResolversTypes['PathRelationship']> }>>;
@@ -6370,11 +6596,11 @@ export type AgreementPayloadResolvers<ContextType = RequestContext, ParentType e
 };
 
 export type AnalyticsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Analytics'] = ResolversParentTypes['Analytics']> = {
-  cooperationNetwork?: Resolver<ResolversTypes['CooperationNetwork'], ParentType, ContextType, RequireFields<AnalyticsCooperationNetworkArgs, 'kind'>>;
+  cooperationNetwork?: Resolver<ResolversTypes['CooperationNetwork'], ParentType, ContextType, RequireFields<AnalyticsCooperationNetworkArgs, 'includeHierarchy' | 'kind'>>;
   countsBy?: Resolver<ResolversTypes['GroupCounts'], ParentType, ContextType, RequireFields<AnalyticsCountsByArgs, 'dimension' | 'includeEmpty'>>;
   eventTimeline?: Resolver<Array<ResolversTypes['TimelineYear']>, ParentType, ContextType, Partial<AnalyticsEventTimelineArgs>>;
   rankedCountries?: Resolver<Array<ResolversTypes['RankedEntity']>, ParentType, ContextType, Partial<AnalyticsRankedCountriesArgs>>;
-  rankedOrganizations?: Resolver<Array<ResolversTypes['RankedEntity']>, ParentType, ContextType, Partial<AnalyticsRankedOrganizationsArgs>>;
+  rankedOrganizations?: Resolver<Array<ResolversTypes['RankedEntity']>, ParentType, ContextType, RequireFields<AnalyticsRankedOrganizationsArgs, 'includeHierarchy'>>;
 };
 
 export type ApiKeyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = {
@@ -6676,6 +6902,7 @@ export type EventResolvers<ContextType = RequestContext, ParentType extends Reso
   series?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   seriesOrganization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   startDate?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  themes?: Resolver<ResolversTypes['ThemeLinkConnection'], ParentType, ContextType, Partial<EventThemesArgs>>;
   venues?: Resolver<ResolversTypes['CountryLocationConnection'], ParentType, ContextType, Partial<EventVenuesArgs>>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -6883,6 +7110,8 @@ export type OrganizationResolvers<ContextType = RequestContext, ParentType exten
   provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, Partial<OrganizationRelationshipsArgs>>;
   rorId?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
+  scope?: Resolver<Maybe<ResolversTypes['OrganizationScope']>, ParentType, ContextType>;
+  themes?: Resolver<ResolversTypes['ThemeLinkConnection'], ParentType, ContextType, Partial<OrganizationThemesArgs>>;
   trainingPrograms?: Resolver<ResolversTypes['TrainingProgramLinkConnection'], ParentType, ContextType, Partial<OrganizationTrainingProgramsArgs>>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   website?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
@@ -7092,6 +7321,7 @@ export type PositionResolvers<ContextType = RequestContext, ParentType extends R
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   heldByStaffOf?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   history?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, Partial<PositionHistoryArgs>>;
+  holderNamed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   holders?: Resolver<ResolversTypes['PersonTenureConnection'], ParentType, ContextType, Partial<PositionHoldersArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -7103,6 +7333,7 @@ export type PositionResolvers<ContextType = RequestContext, ParentType extends R
   provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, Partial<PositionRelationshipsArgs>>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  titleStated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -7194,6 +7425,8 @@ export type ProjectResolvers<ContextType = RequestContext, ParentType extends Re
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   participants?: Resolver<ResolversTypes['OrganizationParticipationConnection'], ParentType, ContextType, Partial<ProjectParticipantsArgs>>;
   partnerDescription?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  partnerTypeLabels?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  partnerTypes?: Resolver<Array<ResolversTypes['PartnerType']>, ParentType, ContextType>;
   plannedEnd?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
   plannedStart?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
   properties?: Resolver<Array<ResolversTypes['Property']>, ParentType, ContextType>;
@@ -7352,6 +7585,7 @@ export type RankedPathResolvers<ContextType = RequestContext, ParentType extends
 };
 
 export type RegionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region']> = {
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   children?: Resolver<ResolversTypes['RegionLinkConnection'], ParentType, ContextType, Partial<RegionChildrenArgs>>;
   claims?: Resolver<ResolversTypes['ClaimRegionMappingConnection'], ParentType, ContextType, Partial<RegionClaimsArgs>>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -7367,7 +7601,9 @@ export type RegionResolvers<ContextType = RequestContext, ParentType extends Res
   properties?: Resolver<Array<ResolversTypes['Property']>, ParentType, ContextType>;
   provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   relationships?: Resolver<ResolversTypes['RelationshipConnection'], ParentType, ContextType, Partial<RegionRelationshipsArgs>>;
+  sourceLabels?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   targetedBy?: Resolver<ResolversTypes['ProjectRegionMappingConnection'], ParentType, ContextType, Partial<RegionTargetedByArgs>>;
+  themes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType>;
   trainingPrograms?: Resolver<ResolversTypes['TrainingProgramRegionMappingConnection'], ParentType, ContextType, Partial<RegionTrainingProgramsArgs>>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -7436,6 +7672,11 @@ export type RelationshipResolvers<ContextType = RequestContext, ParentType exten
   qualifiers?: Resolver<Array<ResolversTypes['Property']>, ParentType, ContextType>;
   start?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  validFromPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
+  validPeriodLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  validToPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -7539,6 +7780,7 @@ export type SubgraphResolvers<ContextType = RequestContext, ParentType extends R
 };
 
 export type ThemeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Theme'] = ResolversParentTypes['Theme']> = {
+  events?: Resolver<ResolversTypes['EventLinkConnection'], ParentType, ContextType, Partial<ThemeEventsArgs>>;
   history?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, Partial<ThemeHistoryArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -7546,6 +7788,7 @@ export type ThemeResolvers<ContextType = RequestContext, ParentType extends Reso
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   lists?: Resolver<Array<ResolversTypes['ThemeList']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organizations?: Resolver<ResolversTypes['OrganizationLinkConnection'], ParentType, ContextType, Partial<ThemeOrganizationsArgs>>;
   projects?: Resolver<ResolversTypes['ProjectLinkConnection'], ParentType, ContextType, Partial<ThemeProjectsArgs>>;
   properties?: Resolver<Array<ResolversTypes['Property']>, ParentType, ContextType>;
   provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;

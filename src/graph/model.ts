@@ -32,10 +32,16 @@ export interface FieldSpec {
   required?: boolean;
 }
 
-const ORGANIZATION_KINDS = ['GEOLOGICAL_SURVEY', 'INTERGOVERNMENTAL_ORGANIZATION', 'NON_GOVERNMENTAL_ORGANIZATION', 'REGIONAL_ORGANIZATION', 'UNIVERSITY', 'RESEARCH_INSTITUTE', 'GOVERNMENT_BODY', 'NETWORK'];
+const ORGANIZATION_KINDS = ['GEOLOGICAL_SURVEY', 'INTERGOVERNMENTAL_ORGANIZATION', 'NON_GOVERNMENTAL_ORGANIZATION', 'REGIONAL_ORGANIZATION', 'UNIVERSITY', 'RESEARCH_INSTITUTE', 'GOVERNMENT_BODY', 'NETWORK', 'SCIENTIFIC_ASSOCIATION'];
+/** Where an organization works: one country, one region of the world, or worldwide. */
+const ORGANIZATION_SCOPES = ['NATIONAL', 'REGIONAL', 'GLOBAL'];
+/** The kinds of partner the source names ("foreign geological surveys, international and regional geoscientific organizations, research institutes and universities"). */
+export const PARTNER_TYPES = ['GEOLOGICAL_SURVEY', 'INTERNATIONAL_ORGANIZATION', 'REGIONAL_ORGANIZATION', 'RESEARCH_INSTITUTE', 'UNIVERSITY'];
 const EVENT_KINDS = ['CONFERENCE', 'MEETING', 'ANNUAL_SESSION', 'CONGRESS', 'SYMPOSIUM'];
 const SOURCE_KINDS = ['PRIMARY_SOURCE', 'PUBLIC_REFERENCE', 'STANDARD', 'SYNTHETIC'];
 const CLAIM_QUALIFIERS = ['EXACT', 'MORE_THAN', 'AT_LEAST', 'APPROXIMATELY'];
+/** How much of a `validFrom` / `validTo` date is known; BEFORE_SOURCE_DATE: no date, only that it was before the source was written. */
+export const DATE_PRECISIONS = ['DAY', 'MONTH', 'YEAR', 'BEFORE_SOURCE_DATE', 'UNKNOWN'];
 
 export const ENTITY_FIELDS: Record<NodeLabel, Readonly<Record<string, FieldSpec>>> = {
   Source: {
@@ -58,6 +64,7 @@ export const ENTITY_FIELDS: Record<NodeLabel, Readonly<Record<string, FieldSpec>
     name: { type: 'name', required: true },
     level: { type: 'enum', values: ['WORLD', 'CONTINENT', 'SUB_REGION', 'INTERMEDIATE_REGION'] },
     aliases: { type: 'nameList' },
+    sourceLabels: { type: 'nameList' },
   },
   Organization: {
     name: { type: 'name', required: true },
@@ -65,6 +72,7 @@ export const ENTITY_FIELDS: Record<NodeLabel, Readonly<Record<string, FieldSpec>
     aliases: { type: 'nameList' },
     nameZh: { type: 'name' },
     organizationKind: { type: 'enum', property: 'kind', values: ORGANIZATION_KINDS },
+    scope: { type: 'enum', values: ORGANIZATION_SCOPES },
     foundedYear: { type: 'int' },
     foundingNote: { type: 'text' },
     rorId: { type: 'url' },
@@ -85,6 +93,8 @@ export const ENTITY_FIELDS: Record<NodeLabel, Readonly<Record<string, FieldSpec>
     status: { type: 'enum', values: ['PIPELINE', 'IMPLEMENTATION', 'FINALISATION', 'CLOSED', 'CANCELLED', 'SUSPENDED'] },
     collaborationTypes: { type: 'enumList', values: ['BILATERAL', 'MULTILATERAL'] },
     partnerDescription: { type: 'text' },
+    partnerTypes: { type: 'enumList', values: PARTNER_TYPES },
+    partnerTypeLabels: { type: 'nameList' },
     plannedStart: { type: 'date' },
     actualStart: { type: 'date' },
     plannedEnd: { type: 'date' },
@@ -143,6 +153,7 @@ export const ORDERED_FIELD_PAIRS: ReadonlyArray<readonly [string, string]> = [
   ['plannedStart', 'plannedEnd'],
   ['actualStart', 'actualEnd'],
   ['startYear', 'endYear'],
+  ['validFrom', 'validTo'],
 ];
 
 /** The qualifiers of `LinkQualifiersInput`, and the stored property each becomes. */
@@ -160,7 +171,15 @@ export const QUALIFIER_FIELDS: Readonly<Record<string, FieldSpec>> = {
   organizerRole: { type: 'enum', property: 'role', values: ['ORGANIZER', 'CO_ORGANIZER', 'HOST'] },
   participationRole: { type: 'enum', property: 'role', values: ['FUNDING', 'ACCOUNTABLE', 'EXTENDING', 'IMPLEMENTING'] },
   partyRole: { type: 'name', property: 'role' },
+  validFrom: { type: 'date' },
+  validFromPrecision: { type: 'enum', values: DATE_PRECISIONS },
+  validTo: { type: 'date' },
+  validToPrecision: { type: 'enum', values: DATE_PRECISIONS },
+  validPeriodLabel: { type: 'name' },
 };
+
+/** Every relationship can say when it held (docs/model.md, "Time"); `asOf` reads filter on it. */
+const TEMPORAL_QUALIFIERS = ['validFrom', 'validFromPrecision', 'validTo', 'validToPrecision', 'validPeriodLabel'] as const;
 
 export interface RelationshipRule {
   /** Kinds at the start and at the end. */
@@ -173,26 +192,27 @@ export interface RelationshipRule {
 const ANY: readonly NodeLabel[] = NODE_LABELS.filter((label) => label !== 'Source');
 
 export const RELATIONSHIP_RULES: Record<RelationshipType, RelationshipRule> = {
-  PART_OF: { from: ['Organization'], to: ['Organization'], qualifiers: ['startDate', 'endDate', 'startYear', 'endYear'] },
-  HEADQUARTERED_IN: { from: ['Organization'], to: ['Country'], qualifiers: ['city'] },
-  MEMBER_OF: { from: ['Country'], to: ['Organization'], qualifiers: ['asOf'] },
-  IN_REGION: { from: ['Country'], to: ['Region'], qualifiers: [] },
-  PART_OF_REGION: { from: ['Region'], to: ['Region'], qualifiers: [] },
-  HOLDS: { from: ['Person'], to: ['Position'], qualifiers: ['startDate', 'endDate'] },
-  AFFILIATED_WITH: { from: ['Person'], to: ['Organization'], qualifiers: ['startDate', 'endDate'] },
-  POSITION_IN: { from: ['Position'], to: ['Organization'], qualifiers: [] },
-  HELD_BY_STAFF_OF: { from: ['Position'], to: ['Organization'], qualifiers: ['holderNamed'] },
-  ORGANIZED: { from: ['Organization'], to: ['Event'], qualifiers: ['organizerRole'] },
-  IN_SERIES_OF: { from: ['Event'], to: ['Organization'], qualifiers: [] },
-  HELD_IN: { from: ['Event'], to: ['Country'], qualifiers: ['city'] },
-  PARTICIPATES_IN: { from: ['Organization'], to: ['Project'], qualifiers: ['participationRole'] },
-  TARGETS: { from: ['Project'], to: ['Region', 'Country'], qualifiers: ['sourceLabel', 'mapping'] },
-  HAS_THEME: { from: ['Project'], to: ['Theme'], qualifiers: [] },
-  PARTY_TO: { from: ['Organization'], to: ['Agreement'], qualifiers: ['partyRole'] },
-  PROVIDES: { from: ['Organization'], to: ['TrainingProgram'], qualifiers: [] },
-  TRAINEES_FROM: { from: ['TrainingProgram'], to: ['Region'], qualifiers: ['sourceLabel', 'mapping', 'count'] },
-  ABOUT: { from: ['Claim'], to: ANY, qualifiers: [] },
-  SCOPED_TO: { from: ['Claim'], to: ['Region'], qualifiers: ['sourceLabel', 'mapping'] },
+  PART_OF: { from: ['Organization'], to: ['Organization'], qualifiers: ['startDate', 'endDate', 'startYear', 'endYear', ...TEMPORAL_QUALIFIERS] },
+  HEADQUARTERED_IN: { from: ['Organization'], to: ['Country'], qualifiers: ['city', ...TEMPORAL_QUALIFIERS] },
+  MEMBER_OF: { from: ['Country'], to: ['Organization'], qualifiers: ['asOf', ...TEMPORAL_QUALIFIERS] },
+  IN_REGION: { from: ['Country'], to: ['Region'], qualifiers: [...TEMPORAL_QUALIFIERS] },
+  PART_OF_REGION: { from: ['Region'], to: ['Region'], qualifiers: [...TEMPORAL_QUALIFIERS] },
+  HOLDS: { from: ['Person'], to: ['Position'], qualifiers: ['startDate', 'endDate', ...TEMPORAL_QUALIFIERS] },
+  AFFILIATED_WITH: { from: ['Person'], to: ['Organization'], qualifiers: ['startDate', 'endDate', ...TEMPORAL_QUALIFIERS] },
+  POSITION_IN: { from: ['Position'], to: ['Organization'], qualifiers: [...TEMPORAL_QUALIFIERS] },
+  HELD_BY_STAFF_OF: { from: ['Position'], to: ['Organization'], qualifiers: ['holderNamed', ...TEMPORAL_QUALIFIERS] },
+  ORGANIZED: { from: ['Organization'], to: ['Event'], qualifiers: ['organizerRole', ...TEMPORAL_QUALIFIERS] },
+  IN_SERIES_OF: { from: ['Event'], to: ['Organization'], qualifiers: [...TEMPORAL_QUALIFIERS] },
+  HELD_IN: { from: ['Event'], to: ['Country'], qualifiers: ['city', ...TEMPORAL_QUALIFIERS] },
+  PARTICIPATES_IN: { from: ['Organization'], to: ['Project'], qualifiers: ['participationRole', ...TEMPORAL_QUALIFIERS] },
+  TARGETS: { from: ['Project'], to: ['Region', 'Country'], qualifiers: ['sourceLabel', 'mapping', ...TEMPORAL_QUALIFIERS] },
+  HAS_THEME: { from: ['Project'], to: ['Theme'], qualifiers: [...TEMPORAL_QUALIFIERS] },
+  CONCERNS: { from: ['Organization', 'Event'], to: ['Theme'], qualifiers: [...TEMPORAL_QUALIFIERS] },
+  PARTY_TO: { from: ['Organization'], to: ['Agreement'], qualifiers: ['partyRole', ...TEMPORAL_QUALIFIERS] },
+  PROVIDES: { from: ['Organization'], to: ['TrainingProgram'], qualifiers: [...TEMPORAL_QUALIFIERS] },
+  TRAINEES_FROM: { from: ['TrainingProgram'], to: ['Region'], qualifiers: ['sourceLabel', 'mapping', 'count', ...TEMPORAL_QUALIFIERS] },
+  ABOUT: { from: ['Claim'], to: ANY, qualifiers: [...TEMPORAL_QUALIFIERS] },
+  SCOPED_TO: { from: ['Claim'], to: ['Region'], qualifiers: ['sourceLabel', 'mapping', ...TEMPORAL_QUALIFIERS] },
 };
 
 /** UN M49 codes of the world, its regions, sub-regions and intermediate regions (not of countries). */

@@ -149,6 +149,9 @@ export function entityProperties(
 ): Record<string, unknown> {
   const stored: Record<string, unknown> = Object.fromEntries(Object.entries(facts).map(([name, value]) => [name, asNeo4jValue(value)]));
   if (Array.isArray(facts.aliases)) stored.aliasesText = (facts.aliases as string[]).join(' | ');
+  // The source's own words for an entity (region labels, partner kinds) are searched like aliases (migration 0008).
+  const labels = [facts.sourceLabels, facts.partnerTypeLabels].flatMap((list) => (Array.isArray(list) ? (list as string[]) : []));
+  if (labels.length > 0) stored.labelsText = labels.join(' | ');
   // Organization references accept an acronym case-insensitively: an indexed, folded copy serves them.
   if (typeof facts.acronym === 'string') stored.acronymKey = normalizeForLookup(facts.acronym);
   return {
@@ -185,9 +188,47 @@ export function relationshipProperties(
   const stored = Object.fromEntries(Object.entries(qualifiers).map(([name, value]) => [name, asNeo4jValue(value)]));
   return {
     ...stored,
+    ...validityBounds(qualifiers),
     id: relationshipId(type, fromUid, toUid, discriminator),
     ...provenanceProperties(provenance),
     ...bookkeepingProperties(bookkeeping),
     ...(discriminator ? { discriminator } : {}),
   };
+}
+
+/** The bounds stored when a relationship says when it held: `asOf` reads keep it when validFromBound <= day < validToBound. */
+export const OPEN_START = '0000-01-01';
+export const OPEN_END = '9999-12-31';
+
+/**
+ * `validFrom` / `validTo` as comparable day strings, widened to the whole period their precision allows: a YEAR
+ * start "2012" holds from 2012-01-01, a YEAR end "2012" until 2013-01-01 (exclusive), so a fact whose change
+ * date is known only to the year overlaps its successor in that year rather than claiming a day nobody knows.
+ * Stored only on relationships that carry a temporal qualifier; reads treat a missing bound as open.
+ */
+export function validityBounds(qualifiers: Record<string, unknown>): Record<string, string> {
+  const temporal = ['validFrom', 'validTo', 'validFromPrecision', 'validToPrecision'].some((name) => qualifiers[name] !== undefined && qualifiers[name] !== null);
+  if (!temporal) return {};
+  return {
+    validFromBound: periodStart(qualifiers.validFrom, qualifiers.validFromPrecision) ?? OPEN_START,
+    validToBound: periodEnd(qualifiers.validTo, qualifiers.validToPrecision) ?? OPEN_END,
+  };
+}
+
+function periodStart(date: unknown, precision: unknown): string | null {
+  if (typeof date !== 'string') return null;
+  if (precision === 'YEAR') return `${date.slice(0, 4)}-01-01`;
+  if (precision === 'MONTH') return `${date.slice(0, 7)}-01`;
+  return precision === 'DAY' || precision === undefined || precision === null ? date : null;
+}
+
+function periodEnd(date: unknown, precision: unknown): string | null {
+  if (typeof date !== 'string') return null;
+  const year = Number(date.slice(0, 4));
+  if (precision === 'YEAR') return `${String(year + 1).padStart(4, '0')}-01-01`;
+  if (precision === 'MONTH') {
+    const month = Number(date.slice(5, 7));
+    return month === 12 ? `${String(year + 1).padStart(4, '0')}-01-01` : `${date.slice(0, 5)}${String(month + 1).padStart(2, '0')}-01`;
+  }
+  return precision === 'DAY' || precision === undefined || precision === null ? date : null;
 }

@@ -39,6 +39,7 @@ export const RELATIONSHIP_TYPES = [
   'TRAINEES_FROM',
   'ABOUT',
   'SCOPED_TO',
+  'CONCERNS',
 ] as const;
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 

@@ -332,6 +332,8 @@ export function buildSyntheticPlan(options: SyntheticOptions): SyntheticPlan {
     );
     link('HELD_IN', uid('Event', i), uid('Country', rng.skewed(counts.Country, 2)), { city: `${word(2)} City` });
     if (rng.chance(0.3)) link('IN_SERIES_OF', uid('Event', i), uid('Organization', rng.skewed(Math.max(1, Math.floor(orgCount / 20)), 2)));
+    // Every tenth event concerns a theme; chosen without the generator, so the rest of the graph stays as it was.
+    if (i % 10 === 0 && counts.Theme > 0) link('CONCERNS', uid('Event', i), uid('Theme', (i / 10) % counts.Theme));
   }
 
   for (let i = 0; i < counts.Project; i += 1) {

@@ -87,11 +87,13 @@ describe('analytics over the seeded graph', () => {
       expect(result.groups.find((g: any) => g.key === '419')).toMatchObject({ count: 5, label: 'Latin America and the Caribbean' });
     });
 
-    it('counts organizations per kind, those without a kind as UNSPECIFIED', async () => {
+    it('counts organizations per kind (one without a kind would count as UNSPECIFIED)', async () => {
       const expected = asMap(await cypher("MATCH (o:Organization) RETURN coalesce(o.kind, 'UNSPECIFIED') AS key, count(*) AS count"));
       const result = await countsBy('ORGANIZATION_KIND');
       expect(groupMap(result.groups)).toEqual(expected);
-      expect(result.groups.find((g: any) => g.key === 'UNSPECIFIED')).toMatchObject({ count: 3, organizationKind: null, label: 'Kind not recorded' });
+      // Every seeded organization has a kind now (IAGOD, IAH and IAG are scientific associations), so no UNSPECIFIED group.
+      expect(result.groups.find((g: any) => g.key === 'UNSPECIFIED')).toBeUndefined();
+      expect(result.groups.find((g: any) => g.key === 'SCIENTIFIC_ASSOCIATION')).toMatchObject({ count: 3, organizationKind: 'SCIENTIFIC_ASSOCIATION', label: 'Scientific association' });
       expect(result.groups.find((g: any) => g.key === 'GEOLOGICAL_SURVEY')).toMatchObject({ organizationKind: 'GEOLOGICAL_SURVEY', label: 'Geological survey' });
       const counts = result.groups.map((g: any) => g.count);
       expect(counts).toEqual([...counts].sort((a, b) => b - a));
@@ -133,10 +135,11 @@ describe('analytics over the seeded graph', () => {
         const ranked = analytics[field];
         expect(ranked).toHaveLength(5);
         expect(ranked.map((r: any) => r.rank)).toEqual([1, 2, 3, 4, 5]);
-        const top = await cypher(`MATCH (n:${label}) RETURN n.key AS key, COUNT { (n)--() } AS degree ORDER BY degree DESC, n.uid LIMIT 5`);
+        // Hierarchy links (PART_OF: CGS under its ministry) are left out unless asked for.
+        const top = await cypher(`MATCH (n:${label}) RETURN n.key AS key, COUNT { (n)-[r]-() WHERE type(r) <> 'PART_OF' } AS degree ORDER BY degree DESC, n.uid LIMIT 5`);
         expect(ranked.map((r: any) => [r.entity.key, r.degree])).toEqual(top.map((row) => [row.key, Number(row.degree)]));
         for (const entry of ranked) {
-          const perType = await cypher(`MATCH (n:${label} {key: $key})-[r]-(o) RETURN type(r) AS type, count(r) AS count, count(DISTINCT o) AS others`, {
+          const perType = await cypher(`MATCH (n:${label} {key: $key})-[r]-(o) WHERE type(r) <> 'PART_OF' RETURN type(r) AS type, count(r) AS count, count(DISTINCT o) AS others`, {
             key: entry.entity.key,
           });
           expect(Object.fromEntries(entry.breakdown.map((b: any) => [b.type, b.count]))).toEqual(
@@ -204,8 +207,8 @@ describe('analytics over the seeded graph', () => {
   });
 
   describe('cooperationNetwork', () => {
-    const NETWORK = `query($kind: NetworkKind!, $via: [SharedItemKind!], $minWeight: Int, $limit: Int, $items: Int) { analytics {
-      cooperationNetwork(kind: $kind, via: $via, minWeight: $minWeight, limit: $limit, itemsPerLink: $items) {
+    const NETWORK = `query($kind: NetworkKind!, $via: [SharedItemKind!], $minWeight: Int, $limit: Int, $items: Int, $includeHierarchy: Boolean) { analytics {
+      cooperationNetwork(kind: $kind, via: $via, minWeight: $minWeight, limit: $limit, itemsPerLink: $items, includeHierarchy: $includeHierarchy) {
         kind truncated nodes { id key }
         links { weight source { id key } target { id key } shared { kind count items { key kind } } } } } }`;
 
@@ -254,7 +257,7 @@ describe('analytics over the seeded graph', () => {
         ...(await cypher("MATCH (o:Organization)-[:PART_OF]->(p:Organization) RETURN p.key AS item, 'ORGANIZATION' AS kind, collect(o.key) AS members")),
       ] as Array<{ item: string; kind: string; members: string[] }>;
       const expected = pairsOf(participation);
-      const result = await network('ORGANIZATION');
+      const result = await network('ORGANIZATION', { includeHierarchy: true });
       expect(linksAsPairs(result)).toEqual(expectedAsPairs(expected));
       // The 34th IAH congress: CGS, IAH and the ministry organized it together.
       expect(result.links.map((l: any) => [l.source.key, l.target.key, l.weight])).toEqual([
@@ -265,6 +268,21 @@ describe('analytics over the seeded graph', () => {
       expect(result.links[0].shared).toEqual([{ kind: 'EVENT', count: 1, items: [{ key: 'iah-congress-34-2006', kind: 'EVENT' }] }]);
       expect(result.nodes.map((n: any) => n.key).sort()).toEqual(['cgs', 'iah', 'mlr']);
       expect(result.truncated).toBe(false);
+    });
+
+    it('leaves out the link of CGS with MLR, its parent ministry, unless hierarchy links are asked for', async () => {
+      const [{ parents }] = await cypher("MATCH (:Organization {key: 'cgs'})-[:PART_OF]->(p:Organization) RETURN collect(p.key) AS parents");
+      expect(parents).toEqual(expect.arrayContaining(['mlr', 'mnr']));
+      const result = await network('ORGANIZATION');
+      expect(result.links.map((l: any) => [l.source.key, l.target.key, l.weight])).toEqual([
+        ['cgs', 'iah', 1],
+        ['iah', 'mlr', 1],
+      ]);
+      const ranked = (await ok('{ analytics { rankedOrganizations(first: 50) { entity { key } breakdown { type } } } }')).analytics.rankedOrganizations;
+      expect(ranked.flatMap((r: any) => r.breakdown.map((b: any) => b.type))).not.toContain('PART_OF');
+      const withHierarchy = (await ok('{ analytics { rankedOrganizations(first: 50, includeHierarchy: true) { entity { key } breakdown { type count } } } }')).analytics
+        .rankedOrganizations;
+      expect(withHierarchy.find((r: any) => r.entity.key === 'cgs').breakdown).toContainEqual({ type: 'PART_OF', count: 2 });
     });
 
     it('links countries through co-membership, events, projects and agreements, as Neo4j sees it', async () => {

@@ -116,4 +116,18 @@ describe('query plans on the synthetic graph', () => {
     expect(plan.some((op) => op.startsWith('Expand') && op.includes('HEADQUARTERED_IN'))).toBe(true);
     expect(plan.some((op) => op.startsWith('NodeByLabelScan') || op.startsWith('AllNodesScan'))).toBe(false);
   });
+
+  it('keeps the uid seek and the typed expand when a relationship field is read as of a day', async () => {
+    const text = library.compose('relationships/page', {
+      ...relationshipSlots({ types: ['PART_OF'], direction: 'OUTGOING', other: 'Organization', asOf: '2015-01-01' }),
+      position: positionExpression({ byType: false, sortKey: 'sortName' }, 'r', 'other'),
+      seek: '',
+      order: orderExpression({ byType: false, sortKey: 'sortName' }, 'r', 'other', 'ASC'),
+    });
+    expect(text).toContain('WHERE coalesce(r.validFromBound');
+    const plan = await explain(text);
+    expect(plan.some((op) => op.startsWith('NodeUniqueIndexSeek') && op.includes('Entity(uid)'))).toBe(true);
+    expect(plan.some((op) => op.startsWith('Expand') && op.includes('PART_OF'))).toBe(true);
+    expect(plan.some((op) => op.startsWith('NodeByLabelScan') || op.startsWith('AllNodesScan') || op.includes('RelationshipTypeScan'))).toBe(false);
+  });
 });

@@ -78,9 +78,9 @@ describe('neighbourhood', () => {
     const subgraph = await neighbourhood({ id: CGS });
     expect(subgraph.center.key).toBe('cgs');
     expect(subgraph.nodes[0]).toEqual({ id: CGS, kind: 'ORGANIZATION', label: 'CGS — China Geological Survey', entity: { id: CGS, key: 'cgs' } });
-    // CGS has 19 distinct neighbours in the seed.
-    expect(subgraph.nodes).toHaveLength(20);
-    expect(new Set(subgraph.nodes.map((node: any) => node.id)).size).toBe(20);
+    // CGS has 20 distinct neighbours in the seed.
+    expect(subgraph.nodes).toHaveLength(21);
+    expect(new Set(subgraph.nodes.map((node: any) => node.id)).size).toBe(21);
     expect(subgraph.truncated).toBe(false);
 
     const ids = new Set(subgraph.nodes.map((node: any) => node.id));
@@ -125,7 +125,7 @@ describe('neighbourhood', () => {
     expect(keys(depth2)).toContain('ccop');
     expect(keys(depth2)).not.toContain('TH');
     expect(keys(depth3)).toContain('TH');
-    expect(keys(depth2).slice(0, 20)).toEqual(keys(depth1));
+    expect(keys(depth2).slice(0, 21)).toEqual(keys(depth1));
     expect(depth3.nodes.length).toBeGreaterThan(depth2.nodes.length);
     expect(depth3.edges).toHaveLength(await storedEdgeCount(depth3.nodes.map(uidOf)));
   });
@@ -144,8 +144,8 @@ describe('neighbourhood', () => {
   });
 
   it('is not truncated when the limit is exactly the number of reachable entities', async () => {
-    const subgraph = await neighbourhood({ id: CGS, depth: 1, limit: 20 });
-    expect(subgraph.nodes).toHaveLength(20);
+    const subgraph = await neighbourhood({ id: CGS, depth: 1, limit: 21 });
+    expect(subgraph.nodes).toHaveLength(21);
     expect(subgraph.truncated).toBe(false);
   });
 
@@ -295,7 +295,8 @@ describe('paths', () => {
   it('describes each step of a path with its direction, qualifiers and provenance, and as readable text', async () => {
     const { data, errors } = await execute(
       server,
-      `query($from: ID!, $to: ID!) { shortestPath(from: $from, to: $to) { ${PATH_FIELDS} } }`,
+      // Through the staff position: since 2012 the IUGS secretariat also shares China with CGS (HEADQUARTERED_IN).
+      `query($from: ID!, $to: ID!) { shortestPath(from: $from, to: $to, relationshipTypes: [HELD_BY_STAFF_OF, POSITION_IN]) { ${PATH_FIELDS} } }`,
       { from: CGS, to: 'Organization:iugs' },
     );
     expect(errors).toBeUndefined();
@@ -306,7 +307,13 @@ describe('paths', () => {
     expect(path.steps[0].relationship).toMatchObject({
       type: 'HELD_BY_STAFF_OF',
       direction: 'INCOMING',
-      qualifiers: [{ name: 'holderNamed', value: 'false' }],
+      qualifiers: [
+        { name: 'holderNamed', value: 'false' },
+        // "In recent years": a period before the source's date, not a year.
+        { name: 'validFromPrecision', value: 'BEFORE_SOURCE_DATE' },
+        { name: 'validPeriodLabel', value: 'In recent years' },
+        { name: 'validToPrecision', value: 'UNKNOWN' },
+      ],
     });
     expect(path.steps[0].relationship.provenance[0].source.key).toBe('cgs-intl-exchange');
     expect(path.steps[0].relationship.id).toBe(
@@ -317,7 +324,7 @@ describe('paths', () => {
     );
     expect(path.steps[1].relationship).toMatchObject({ type: 'POSITION_IN', direction: 'OUTGOING', qualifiers: [] });
     expect(path.steps[2].relationship).toBeNull();
-    expect(path.text).toBe('CGS ←HELD_BY_STAFF_OF (holderNamed: false)— Important position in IUGS held by a CGS scientist —POSITION_IN→ IUGS');
+    expect(path.text).toBe('CGS ←HELD_BY_STAFF_OF (holderNamed: false, validFromPrecision: BEFORE_SOURCE_DATE, validPeriodLabel: In recent years, validToPrecision: UNKNOWN)— A position of CGS staff in IUGS — title not stated —POSITION_IN→ IUGS');
   });
 
   it('walks only the asked relationship types', async () => {
@@ -407,7 +414,8 @@ describe('paths', () => {
 
     const one = await execute(server, `{ connection(from: "Organization:cgs", to: "Organization:iugs") { summary } }`);
     expect(one.data.connection.summary).toBe(
-      'CGS and IUGS are connected by 1 shortest path of 2 relationships: CGS ←HELD_BY_STAFF_OF (holderNamed: false)— Important position in IUGS held by a CGS scientist —POSITION_IN→ IUGS (organization-level links only (HELD_BY_STAFF_OF, POSITION_IN))',
+      // Two paths since the IUGS secretariat sits in Beijing; the strongest runs through the staff position.
+      'CGS and IUGS are connected by 2 shortest paths of 2 relationships, the strongest: CGS ←HELD_BY_STAFF_OF (holderNamed: false, validFromPrecision: BEFORE_SOURCE_DATE, validPeriodLabel: In recent years, validToPrecision: UNKNOWN)— A position of CGS staff in IUGS — title not stated —POSITION_IN→ IUGS (organization-level links only (HELD_BY_STAFF_OF, POSITION_IN))',
     );
   });
 

@@ -161,24 +161,28 @@ describe('seed content follows the source', () => {
     expect(projectThemes.filter((t) => focusAreas.includes(t)).map((t) => t.key)).toEqual(['mineral-resources-assessment']);
   });
 
-  it('links the two programmes to their 8 and 6 themes', () => {
-    const programmes = ofLabel('Project').filter((p) => p.props.level === 'PROGRAMME');
+  it('links the two thematic programmes to their 8 and 6 themes, and the opening sentence’s programme to none', () => {
+    const programmes = ofLabel('Project').filter((p) => p.props.level === 'PROGRAMME' && relsFrom(uid(p), 'HAS_THEME').length > 0);
     expect(programmes).toHaveLength(2);
+    expect(relsFrom('Project:programme-international-exchange-and-cooperation', 'HAS_THEME')).toEqual([]);
     const counts = programmes.map((p) => relsFrom(uid(p), 'HAS_THEME').length).sort((a, b) => a - b);
     expect(counts).toEqual([6, 8]);
   });
 
-  it('never seeds the USA: no such node, and "America" is linked to 019 and 021 as AMBIGUOUS', () => {
+  it('never reads "America" as the USA: the US is seeded only as the IUGS secretariat\'s seat until 2012, and "America" is linked to 019 and 021 as AMBIGUOUS', () => {
     const usa = nodes.filter(
       (node) =>
         (node.label === 'Country' && (node.key === 'US' || node.props.alpha3 === 'USA' || node.props.numeric === '840')) ||
         /^(the )?(united states( of america)?|usa|u\.s\.a?\.?)$/i.test(String(node.props.name)),
     );
-    expect(usa.map(uid)).toEqual([]);
-    expect(rels.filter((rel) => rel.to === 'Country:US')).toEqual([]);
+    expect(usa.map(uid)).toEqual(['Country:US']);
+    expect(usa[0].provenance.filter((entry) => entry.rawLabel === 'America' || entry.quote?.includes('America,'))).toEqual([]);
+    expect(rels.filter((rel) => rel.to === 'Country:US').map((rel) => `${rel.type} ${rel.from} ${rel.props?.validTo}`)).toEqual(['HEADQUARTERED_IN Organization:iugs 2012-01-01']);
     const america = rels.filter((rel) => rel.props?.sourceLabel === 'America');
     expect(america.map((rel) => rel.to).sort()).toEqual(['Region:019', 'Region:021']);
     expect(america.every((rel) => rel.props?.mapping === 'AMBIGUOUS')).toBe(true);
+    const labelled = nodes.filter((node) => Array.isArray(node.props.sourceLabels) && (node.props.sourceLabels as string[]).includes('America'));
+    expect(labelled.map(uid).sort()).toEqual(['Region:019', 'Region:021']);
   });
 
   it('maps "Lain America" to region 419 with mapping CLOSEST', () => {

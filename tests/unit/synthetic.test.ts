@@ -46,6 +46,7 @@ const ENDPOINTS: Record<string, [string[], string[] | null]> = {
   PARTICIPATES_IN: [['Organization'], ['Project']],
   TARGETS: [['Project'], ['Region', 'Country']],
   HAS_THEME: [['Project'], ['Theme']],
+  CONCERNS: [['Organization', 'Event'], ['Theme']],
   PARTY_TO: [['Organization'], ['Agreement']],
   PROVIDES: [['Organization'], ['TrainingProgram']],
   TRAINEES_FROM: [['TrainingProgram'], ['Region']],
@@ -261,6 +262,7 @@ const QUALIFIER_TYPES: Record<RelationshipType, Record<string, string>> = {
   PARTICIPATES_IN: { role: 'ParticipationRole' },
   TARGETS: { sourceLabel: 'String', mapping: 'RegionMapping' },
   HAS_THEME: {},
+  CONCERNS: {},
   // The SDL has no enum for a party's role: it is shown as a text qualifier.
   PARTY_TO: { role: 'String' },
   PROVIDES: {},

@@ -48,6 +48,11 @@ const EXAMPLES: ReadonlyArray<{ title: string; query: string }> = [
     title: 'Search',
     query: 'query Search { search(query: "geochemical", first: 10) { edges { score node { kind label } } } }',
   },
+  {
+    title: 'Which organization was CGS part of on 2015-01-01, and where was the IUGS secretariat in 2010? (as of a day)',
+    query:
+      'query AsOf { cgs: organization(key: "cgs") { on20150101: parentOrganizations(asOf: "2015-01-01") { nodes { acronym name } } relationships(types: [PART_OF]) { nodes { node { label } validFrom validFromPrecision validTo validToPrecision } } } iugs: organization(acronym: "IUGS") { headquarters(asOf: "2010-06-01") { edges { city node { name } provenance { quote } } } } }',
+  },
 ];
 
 /** The operation, pretty-printed, under a comment line saying what it answers. */

@@ -47,7 +47,7 @@ const SCHEMA_PREDICATES: Partial<Record<RelationshipType, string>> = {
 export const RELATIONSHIP_TERMS: readonly RelationshipType[] = [
   'PART_OF', 'HEADQUARTERED_IN', 'MEMBER_OF', 'IN_REGION', 'PART_OF_REGION', 'HOLDS', 'AFFILIATED_WITH', 'POSITION_IN',
   'HELD_BY_STAFF_OF', 'ORGANIZED', 'IN_SERIES_OF', 'HELD_IN', 'PARTICIPATES_IN', 'TARGETS', 'HAS_THEME', 'PARTY_TO',
-  'PROVIDES', 'TRAINEES_FROM', 'ABOUT', 'SCOPED_TO',
+  'PROVIDES', 'TRAINEES_FROM', 'ABOUT', 'SCOPED_TO', 'CONCERNS',
 ];
 
 const DATE_TERMS = ['startDate', 'endDate', 'signedOn', 'publishedOn', 'retrievedOn', 'plannedStart', 'actualStart', 'plannedEnd', 'actualEnd'];

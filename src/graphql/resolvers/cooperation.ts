@@ -36,6 +36,8 @@ export const cooperationResolvers: Resolvers = {
     status: prop('status'),
     collaborationTypes: listProp('collaborationTypes'),
     partnerDescription: prop('partnerDescription'),
+    partnerTypes: listProp('partnerTypes'),
+    partnerTypeLabels: listProp('partnerTypeLabels'),
     plannedStart: prop('plannedStart'),
     actualStart: prop('actualStart'),
     plannedEnd: prop('plannedEnd'),

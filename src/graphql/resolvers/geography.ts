@@ -1,7 +1,9 @@
 import type { QueryCountriesArgs, QueryRegionsArgs, Resolvers } from '../../generated/graphql';
 import { LISTS } from '../../data/lists';
 import { byKey, lookupFilter, organizationRef, provenanceFilter, rootList } from './lookup';
-import { prop, reads } from './fields';
+import { listProp, prop, reads } from './fields';
+import { toEntityRecord } from '../../data/records';
+import { LIMITS } from '../../limits';
 
 export const geographyResolvers: Resolvers = {
   Query: {
@@ -31,5 +33,11 @@ export const geographyResolvers: Resolvers = {
     code: reads([], (region) => region.key),
     name: prop('name'),
     level: prop('level'),
+    aliases: listProp('aliases'),
+    sourceLabels: listProp('sourceLabels'),
+    themes: async (region, _args, ctx) => {
+      const rows = await ctx.cypher.read('regions/themes', { uid: region.uid, limit: LIMITS.relationshipPage.max });
+      return rows.map((row) => toEntityRecord(row.theme));
+    },
   },
 };

@@ -12,11 +12,13 @@ export const organizationResolvers: Resolvers = {
     organization: async (_parent, args, ctx, info) => {
       if (Boolean(args.key) === Boolean(args.acronym)) throw new BadInputError('key', 'give exactly one of `key` or `acronym`.');
       const lookup = args.key ? { uid: `Organization:${args.key}` } : { acronym: normalizeForLookup(args.acronym!) };
-      return entityWithReadAhead(ctx.cypher, ctx.loaders, lookup, 'Organization', entityReadAhead(info, 'Organization'));
+      const organization = await entityWithReadAhead(ctx.cypher, ctx.loaders, lookup, 'Organization', entityReadAhead(info, 'Organization'));
+      // A copy: the loaders' cached record is shared with reads that are not "as of" a day.
+      return organization && args.asOf ? { ...organization, asOf: args.asOf } : organization;
     },
     organizations: rootList(LISTS.organizations, (args: QueryOrganizationsArgs) => ({
       nameContains: lookupFilter(args.filter?.nameContains),
-      organizationKinds: args.filter?.organizationKinds,
+      ...organizationKindFilter(args.filter?.organizationKinds),
       hasPositionHeldByStaffOf: organizationRef(args.filter?.hasPositionHeldByStaffOf),
       headquarteredIn: upperCase(args.filter?.headquarteredIn),
       ...provenanceFilter(args.filter),
@@ -36,6 +38,7 @@ export const organizationResolvers: Resolvers = {
     aliases: listProp('aliases'),
     nameZh: prop('nameZh'),
     organizationKind: prop('kind'),
+    scope: prop('scope'),
     foundedYear: prop('foundedYear'),
     foundingNote: prop('foundingNote'),
     rorId: prop('rorId'),
@@ -45,6 +48,8 @@ export const organizationResolvers: Resolvers = {
   Position: {
     name: reads(['name', 'title'], (position) => String(position.props.name ?? position.props.title ?? position.key)),
     title: prop('title'),
+    titleStated: reads(['title'], (position) => typeof position.props.title === 'string'),
+    holderNamed: async (position, _args, ctx) => Boolean((await ctx.cypher.read('positions/holder-named', { uid: position.uid }))[0]?.named),
     description: prop('description'),
   },
   Person: {
@@ -52,3 +57,13 @@ export const organizationResolvers: Resolvers = {
     orcid: prop('orcid'),
   },
 };
+
+/**
+ * REGIONAL_ORGANIZATION also means "an organization whose scope is regional" (CCOP is intergovernmental by
+ * kind and regional by scope). Only a request for it takes the wider fragment; every other kind filter stays a
+ * seek of the (kind, sortName) index.
+ */
+function organizationKindFilter(kinds: readonly string[] | null | undefined): Record<string, readonly string[] | undefined> {
+  if (!kinds) return {};
+  return kinds.includes('REGIONAL_ORGANIZATION') ? { organizationKindsOrRegional: kinds } : { organizationKinds: kinds };
+}

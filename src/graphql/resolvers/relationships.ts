@@ -27,6 +27,13 @@ interface LinkArgs {
   last?: number | null;
   before?: string | null;
   orderBy?: { field: LinkOrderField; direction?: 'ASC' | 'DESC' | null } | null;
+  /** Only relationships that held on this day. */
+  asOf?: string | null;
+}
+
+/** The day a connection is read as of: its own `asOf`, else the one its entity was looked up with. */
+function asOfOf(parent: EntityRecord, args: LinkArgs): string | null {
+  return args.asOf ?? parent.asOf ?? null;
 }
 
 function page(parent: EntityRecord, field: string, selection: RelationshipSelection, args: LinkArgs, ctx: RequestContext, bounds: Bounds = LIMITS.relationshipPage) {
@@ -46,7 +53,7 @@ const entityFields = {
     args: LinkArgs & { types?: readonly string[] | null; direction?: 'OUTGOING' | 'INCOMING' | null },
     ctx: RequestContext,
   ) => {
-    const selection = { types: relationshipTypesArg('types', args.types), direction: args.direction ?? null, other: null };
+    const selection = { types: relationshipTypesArg('types', args.types), direction: args.direction ?? null, other: null, asOf: asOfOf(entity, args) };
     return asRelationshipConnection(await page(entity, 'relationships', selection, { first: args.first, after: args.after, last: args.last, before: args.before }, ctx, LIMITS.relationshipsPage));
   }),
 };
@@ -56,13 +63,13 @@ function entityTypeResolvers(): Record<string, Record<string, unknown>> {
   for (const field of RELATIONSHIP_CONNECTIONS) {
     const selection = { types: [field.type], direction: field.direction, other: field.other };
     byType[field.owner][field.field] = reads([], async (parent: EntityRecord, args: LinkArgs, ctx: RequestContext) =>
-      asLinkConnection(await page(parent, field.field, selection, args, ctx)));
+      asLinkConnection(await page(parent, field.field, { ...selection, asOf: asOfOf(parent, args) }, args, ctx)));
   }
   for (const field of RELATIONSHIP_SINGULARS) {
     const selection = { types: [field.type], direction: field.direction, other: field.other };
     // The first by name: the same statement shape as a one-item page of the connection.
     byType[field.owner][field.field] = reads([], async (parent: EntityRecord, _args: unknown, ctx: RequestContext) =>
-      (await page(parent, field.field, selection, { first: 1 }, ctx)).relationships[0]?.node ?? null);
+      (await page(parent, field.field, { ...selection, asOf: asOfOf(parent, {}) }, { first: 1 }, ctx)).relationships[0]?.node ?? null);
   }
   return byType;
 }
@@ -100,6 +107,11 @@ const relationshipResolvers: Resolvers = {
     start: (rel, _args, ctx) => endOf(rel.startUid, rel, ctx),
     end: (rel, _args, ctx) => endOf(rel.endUid, rel, ctx),
     qualifiers: (rel) => propertyPairs(rel.props),
+    validFrom: (rel) => (rel.props.validFrom ?? null) as never,
+    validFromPrecision: (rel) => (rel.props.validFromPrecision ?? null) as never,
+    validTo: (rel) => (rel.props.validTo ?? null) as never,
+    validToPrecision: (rel) => (rel.props.validToPrecision ?? null) as never,
+    validPeriodLabel: (rel) => (rel.props.validPeriodLabel ?? null) as never,
     provenance: (rel) => storedProvenance(rel.props),
   },
   Node: { __resolveType: (record) => (isChangeRecord(record) ? 'Change' : isRelationshipRecord(record) ? 'Relationship' : record.label) },

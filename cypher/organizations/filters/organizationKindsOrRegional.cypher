@@ -1,0 +1,1 @@
+(n.kind IN $organizationKindsOrRegional OR n.scope = 'REGIONAL')

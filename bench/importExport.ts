@@ -97,7 +97,13 @@ export async function runImportExportBench(options: BenchOptions, rootDir: strin
       const database = await openDatabase(loadConfig({ NEO4J_URI: embedded.uri, NODE_ENV: 'test', LOG_LEVEL: 'silent' }, rootDir), logger);
       try {
         log('import: emptying the store');
-        await database.driver.executeQuery('MATCH (n:Entity) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+        // CALL … IN TRANSACTIONS runs only in an implicit (auto-commit) transaction: session.run, not executeQuery.
+        const session = database.driver.session();
+        try {
+          await session.run('MATCH (n:Entity) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS', {}, { timeout: 600_000 });
+        } finally {
+          await session.close();
+        }
         log(`import: ${path.basename(jsonlFile)} (${fs.statSync(jsonlFile).size} bytes) into the empty store, validation on`);
         const started = Date.now();
         const report = await runImport(database.cypher, {

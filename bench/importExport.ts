@@ -7,6 +7,7 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { loadConfig } from '../src/config';
 import { openDatabase } from '../src/db/database';
 import { startEmbeddedNeo4j } from '../src/db/embeddedNeo4j';
+import { M49_REGION_CODES } from '../src/graph/model';
 import { runImport } from '../src/import';
 import { createLogger } from '../src/logger';
 import { writeBenchGraph } from './graph';
@@ -104,10 +105,13 @@ export async function runImportExportBench(options: BenchOptions, rootDir: strin
         } finally {
           await session.close();
         }
-        log(`import: ${path.basename(jsonlFile)} (${fs.statSync(jsonlFile).size} bytes) into the empty store, validation on`);
+        const adapted = adaptSynthetic(jsonlFile, path.join(workDir, 'importable.jsonl'));
+        log(`import: the export made importable: ${adapted.regions} synthetic region keys mapped onto UN M49 codes, ${adapted.parallel} parallel relationships (same type and ends) left out`);
+        const importFile = adapted.file;
+        log(`import: ${path.basename(importFile)} (${fs.statSync(importFile).size} bytes) into the empty store, validation on`);
         const started = Date.now();
         const report = await runImport(database.cypher, {
-          files: [{ name: 'graph.jsonl', format: 'jsonl', bytes: fs.createReadStream(jsonlFile) }],
+          files: [{ name: 'importable.jsonl', format: 'jsonl', bytes: fs.createReadStream(importFile) }],
           principal: { kind: 'principal', id: 'system:bench', name: 'npm run bench', role: 'admin', via: 'system' },
         });
         const seconds = (Date.now() - started) / 1000;
@@ -154,4 +158,40 @@ export async function runImportExportBench(options: BenchOptions, rootDir: strin
     fs.rmSync(dataDir, { recursive: true, force: true });
     fs.rmSync(workDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The synthetic generator writes around the write rules in two ways an import refuses: its regions are keyed
+ * `syn-region-N`, not by UN M49 codes, and it makes parallel relationships (one type, the same ends). The copy
+ * imported maps each region onto an M49 code (there are more codes than synthetic regions) and keeps the first
+ * of parallel relationships; both counts are logged.
+ */
+function adaptSynthetic(from: string, to: string): { file: string; regions: number; parallel: number } {
+  const codes = [...M49_REGION_CODES];
+  const regionKeys = new Map<string, string>();
+  const seen = new Set<string>();
+  let parallel = 0;
+  const region = (uid: string) => (uid.startsWith('Region:') ? `Region:${regionKeys.get(uid.slice(7)) ?? uid.slice(7)}` : uid);
+  const out: string[] = [];
+  for (const line of fs.readFileSync(from, 'utf8').split('\n')) {
+    if (line === '') continue;
+    const record = JSON.parse(line) as { kind?: string; key?: string; type?: string; from?: string; to?: string };
+    if (record.kind === 'Region' && record.key && !M49_REGION_CODES.has(record.key)) {
+      regionKeys.set(record.key, codes[regionKeys.size % codes.length]);
+      record.key = regionKeys.get(record.key);
+    }
+    if (record.type) {
+      record.from = region(record.from!);
+      record.to = region(record.to!);
+      const identity = `${record.type} ${record.from} ${record.to}`;
+      if (seen.has(identity)) {
+        parallel += 1;
+        continue;
+      }
+      seen.add(identity);
+    }
+    out.push(JSON.stringify(record));
+  }
+  fs.writeFileSync(to, `${out.join('\n')}\n`);
+  return { file: to, regions: regionKeys.size, parallel };
 }

@@ -13,6 +13,7 @@ import { GraphqlClient } from './graphqlClient';
 import { HandCypher } from './handCypher';
 import { prepareInputs } from './inputs';
 import { runAlternatingLoad } from './load';
+import { runImportExportBench } from './importExport';
 import { measureCase, type CaseMeasurement } from './measure';
 import { parseOptions, type BenchOptions } from './options';
 import { startChildServer, type ChildServer } from './processes';
@@ -71,6 +72,8 @@ async function main(): Promise<number> {
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  const bulk = options.only.includes('import') || options.only.includes('export');
+  if (!options.only.includes('queries')) return runImportExportBench(options, rootDir, log);
 
   try {
     const database = await openBenchDatabase(options, rootDir, cleanups, log);
@@ -154,7 +157,9 @@ async function main(): Promise<number> {
     log(`results written to ${path.relative(process.cwd(), options.out)}`);
     if (failed) log('FAILED: a side errored or gave a different answer (see FAILURES above)');
     if (missed.length > 0) log(`FAILED: ${missed.length} target(s) missed by more than the noise band or not measured`);
-    return failed || missed.length > 0 ? 1 : 0;
+    // The bulk paths run after the queries are measured, on a Neo4j of their own (started when this one is stopped).
+    const bulkCode = bulk ? await cleanUp().then(() => runImportExportBench(options, rootDir, log)) : 0;
+    return failed || missed.length > 0 || bulkCode !== 0 ? 1 : 0;
   } finally {
     log('stopping the servers and removing the benchmark Neo4j');
     await cleanUp();

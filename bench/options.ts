@@ -21,11 +21,17 @@ export interface BenchOptions {
    * `npm run synthetic` writes it), instead of starting and filling a throwaway one: for quick iterations.
    */
   neo4jUri?: string;
+  /** Which parts run: `queries` (the cases and load runs), `export`, `import` (bench/importExport.ts). */
+  only: BenchPart[];
 }
+
+export const BENCH_PARTS = ['queries', 'export', 'import'] as const;
+export type BenchPart = (typeof BENCH_PARTS)[number];
 
 const USAGE = `usage: npm run bench -- [--nodes 100000] [--seed 42] [--iterations 200] [--warmup 20]
                         [--cases lookup,nested,…] [--load-seconds 10] [--connections 8] [--out bench/results/latest.json]
                         [--neo4j-uri bolt://127.0.0.1:7687  (a running Neo4j already holding this synthetic graph)]
+                        [--only queries,export,import  (the parts to run; all by default)]
 cases: ${CASE_NAMES.join(', ')}
 quick run: npm run bench -- --nodes 20000 --iterations 50 --load-seconds 3
 `;
@@ -43,6 +49,7 @@ export function parseOptions(argv: string[], rootDir: string): BenchOptions {
       connections: { type: 'string' },
       out: { type: 'string' },
       'neo4j-uri': { type: 'string' },
+      only: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -56,7 +63,14 @@ export function parseOptions(argv: string[], rootDir: string): BenchOptions {
     process.stderr.write(`--cases: unknown case(s) ${unknown.join(', ') || '(none given)'}.\n${USAGE}`);
     process.exit(2);
   }
+  const only = values.only === undefined ? [...BENCH_PARTS] : values.only.split(',').map((name) => name.trim()).filter(Boolean);
+  const unknownParts = only.filter((name) => !(BENCH_PARTS as readonly string[]).includes(name));
+  if (unknownParts.length > 0 || only.length === 0) {
+    process.stderr.write(`--only: unknown part(s) ${unknownParts.join(', ') || '(none given)'}.\n${USAGE}`);
+    process.exit(2);
+  }
   return {
+    only: BENCH_PARTS.filter((name) => only.includes(name)),
     nodes: intOption('nodes', values.nodes, 100_000, 1_000),
     seed: intOption('seed', values.seed, 42, 0),
     iterations: intOption('iterations', values.iterations, 200),

@@ -86,6 +86,18 @@ export const LIMITS = {
     /** Export downloads one server streams at once; more wait for none and get LIMIT_EXCEEDED (HTTP 429). */
     concurrentDownloads: 2,
   },
+  import: {
+    /** Records one import transaction writes (one `UNWIND` per statement, one history entry per batch). */
+    batch: 2_000,
+    /** Bytes of one line of an import file (JSON Lines record or CSV line); a longer line is refused, never buffered whole. */
+    maxLineBytes: 1024 * 1024,
+    /** Bytes of one `POST /import` body (HTTP 413 beyond). */
+    maxBodyBytes: 64 * 1024 * 1024,
+    /** Problems one report lists; an import with more says how many it left out. */
+    reportProblems: 1_000,
+    /** Time one import batch may take. */
+    batchMs: 120_000,
+  },
   /**
    * What one operation may ask for, checked before any Cypher runs (src/graphql/cost*.ts); each is configurable
    * (src/config.ts). The cost counts every object the answer can hold: a list with a size argument multiplies

@@ -19,6 +19,7 @@ import { createResolvers } from './graphql/resolvers';
 import { loadTypeDefs } from './graphql/typeDefs';
 import { jsonBodyErrorHandler } from './http/bodyErrors';
 import { createExportRouter } from './http/export';
+import { createImportRouter } from './http/import';
 import { createCorsMiddleware } from './http/cors';
 import { jsonErrorStatusPlugin } from './http/jsonErrorStatus';
 import { createMetrics } from './http/metrics';
@@ -91,6 +92,7 @@ export async function startServer(config: AppConfig, logger = createLogger(confi
 
     app.use(createHealthRouter(database.driver));
     app.use(createExportRouter(database.cypher, logger));
+    app.use(createImportRouter(database.cypher, auth, logger));
     app.use(metrics.router());
     app.use(createWebPagesRouter({ graphiqlEnabled: config.graphiqlEnabled, webRoot: path.join(config.rootDir, 'dist', 'web') }));
     app.use(

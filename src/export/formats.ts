@@ -3,6 +3,7 @@ import { csvZipChunks, CSV_ZIP_CONTENT_TYPE } from './csv/zip';
 import { graphmlChunks, GRAPHML_CONTENT_TYPE } from './graphml/writer';
 import { JSONLD_CONTENT_TYPE } from './jsonld/context';
 import { jsonLdChunks, type JsonLdOptions } from './jsonld/writer';
+import { jsonLinesChunks, JSONL_CONTENT_TYPE } from './jsonl/writer';
 import type { ExportSource } from './reader';
 
 export interface ExportFormatSpec {
@@ -27,6 +28,12 @@ export const EXPORT_FORMATS = {
     contentType: CSV_ZIP_CONTENT_TYPE,
     fileName: { graph: 'geocoop-graph-csv.zip', subgraph: 'geocoop-subgraph-csv.zip' },
     chunks: (source) => csvZipChunks(source),
+  },
+  /** The import's own record format (npm run import reads it back). */
+  jsonl: {
+    contentType: JSONL_CONTENT_TYPE,
+    fileName: { graph: 'geocoop-graph.jsonl', subgraph: 'geocoop-subgraph.jsonl' },
+    chunks: (source) => jsonLinesChunks(source),
   },
 } as const satisfies Record<string, ExportFormatSpec>;
 

@@ -367,6 +367,8 @@ export type ChangeOperation =
   | 'CREATE'
   /** An entity was deleted. */
   | 'DELETE'
+  /** A batch of a bulk import (`npm run import`, `POST /import`): `targetId` names the batch, `propertyChanges` hold its counts (`entitiesCreated`, `relationshipsUpdated` …), `provenance` the file and lines. Not revertible. */
+  | 'IMPORT'
   /** A relationship was created. */
   | 'LINK'
   /** A relationship was removed. */

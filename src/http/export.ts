@@ -65,6 +65,7 @@ export function createExportRouter(cypher: CypherRunner, logger: Logger): Router
   router.get('/export/jsonld', download(() => 'jsonld'));
   router.get('/export/graphml', download(() => 'graphml'));
   router.get('/export/csv.zip', download(() => 'csv'));
+  router.get('/export/jsonl', download(() => 'jsonl'));
   router.get('/export', download((req) => exportFormat(singleParameter(req, 'format') ?? '')));
   return router;
 }

@@ -45,7 +45,7 @@ export function checkVersion(target: string, expected: number | null | undefined
 }
 
 /** Stored properties that are neither facts of the model nor derived (kept as they are by a write). */
-function keptProperties(label: NodeLabel, props: Record<string, unknown>): Record<string, FactValue> {
+export function keptProperties(label: NodeLabel, props: Record<string, unknown>): Record<string, FactValue> {
   const facts = new Set(factProperties(label));
   const alias = KEY_ALIAS_PROPERTY[label];
   return Object.fromEntries(
@@ -53,7 +53,7 @@ function keptProperties(label: NodeLabel, props: Record<string, unknown>): Recor
   ) as Record<string, FactValue>;
 }
 
-function withoutNulls(fields: Record<string, unknown>): Record<string, unknown> {
+export function withoutNulls(fields: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== null && value !== undefined));
 }
 

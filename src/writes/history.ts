@@ -6,7 +6,8 @@ import type { Writer } from './writer';
  * before and after (provenance included, as the pseudo-field `provenance`), and the version it produced, so
  * a revert can check nothing changed since.
  */
-export const CHANGE_OPERATIONS = ['CREATE', 'UPDATE', 'DELETE', 'LINK', 'UPDATE_LINK', 'UNLINK'] as const;
+// IMPORT: one change for a whole import batch (its counts as property changes; not revertible).
+export const CHANGE_OPERATIONS = ['CREATE', 'UPDATE', 'DELETE', 'LINK', 'UPDATE_LINK', 'UNLINK', 'IMPORT'] as const;
 export type ChangeOperation = (typeof CHANGE_OPERATIONS)[number];
 
 export interface PropertyChange {
@@ -17,9 +18,9 @@ export interface PropertyChange {
 
 export interface ChangeToRecord {
   operation: ChangeOperation;
-  /** `Label:key` of an entity, or `Relationship:TYPE:id`. */
+  /** `Label:key` of an entity, `Relationship:TYPE:id`, or `Import:<batch>` for an import batch. */
   targetUid: string;
-  targetKind: 'ENTITY' | 'RELATIONSHIP';
+  targetKind: 'ENTITY' | 'RELATIONSHIP' | 'IMPORT';
   /** The entity's label or the relationship's type. */
   targetLabel: string;
   changes: PropertyChange[];

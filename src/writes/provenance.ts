@@ -27,8 +27,13 @@ export async function provenanceEntry(writer: Writer, input: ProvenanceInput | n
     if (!row?.exists) problems.push({ field: [...field, 'source'], code: 'UNKNOWN_SOURCE', message: `no registered Source has the key "${source}". Register it first (createSource), or omit \`source\`.` });
   }
   refuseIfAny(problems);
+  return entryOf(writer, input);
+}
+
+/** The stored entry for checked input (the import checks its sources for a whole file at once). */
+export function entryOf(writer: Pick<Writer, 'principal' | 'at'>, input: ProvenanceInput | null | undefined): ProvenanceEntry {
   const entry: ProvenanceEntry = { confidence: input?.confidence ?? 'MEDIUM', enteredBy: writer.principal.id, enteredOn: writer.at.toISOString().slice(0, 10) };
-  if (source !== undefined) entry.source = source;
+  if (input?.source !== undefined && input.source !== null) entry.source = input.source;
   if (input?.quote) entry.quote = input.quote;
   if (input?.note) entry.note = input.note;
   return entry;

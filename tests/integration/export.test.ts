@@ -344,7 +344,7 @@ describe('the export command', () => {
   it('exits 1 naming the argument and its code for an unknown format or an ID of no entity, writing no file', async () => {
     const out = path.join(scratch, 'never.xml');
     const format = await runExport(['--format', 'xml', '--out', out]);
-    expect(format).toEqual({ code: 1, stderr: expect.stringMatching(/"--format": "xml" is not one of jsonld, graphml, csv\. \[BAD_USER_INPUT\]/) });
+    expect(format).toEqual({ code: 1, stderr: expect.stringMatching(/"--format": "xml" is not one of jsonld, graphml, csv, jsonl\. \[BAD_USER_INPUT\]/) });
     const missing = await runExport(['--format', 'csv', '--ids', 'Organization:no-such-org', '--out', out]);
     expect(missing).toEqual({ code: 1, stderr: expect.stringContaining('no entity has the ID Organization:no-such-org. [NOT_FOUND]') });
     expect(fs.existsSync(out)).toBe(false);

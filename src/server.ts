@@ -7,7 +7,7 @@ import express from 'express';
 import http from 'node:http';
 import path from 'node:path';
 import { createAuthServices } from './auth';
-import type { AppConfig } from './config';
+import type { AppConfig, SafelistConfig } from './config';
 import { openDatabase, waitForNeo4j, type Database } from './db/database';
 import { applyMigrations } from './db/migrations';
 import { createErrorFormatter } from './errors';
@@ -16,7 +16,7 @@ import { operationLifecyclePlugin } from './graphql/operationLifecycle';
 import { costLimitPlugin } from './graphql/costPlugin';
 import { cacheHintPlugins } from './graphql/cacheHints';
 import { ResponseCacheStore, responseCachePlugins, watchChangeFeed } from './graphql/responseCache';
-import { loadSafelist, persistedQueriesWithSafelist, safelistPlugin } from './graphql/safelist';
+import { loadSafelist, persistedQueriesWithSafelist, SafelistError, safelistPlugin, type Safelist } from './graphql/safelist';
 import { loadSizeArguments } from './graphql/costSchema';
 import { LIMITS } from './limits';
 import { createResolvers } from './graphql/resolvers';
@@ -62,7 +62,7 @@ export async function startServer(config: AppConfig, logger = createLogger(confi
     const auth = createAuthServices(config.auth, database.cypher, logger);
     const metrics = createMetrics();
     const stopObservingStatements = metrics.observeStatements(database.cypher.observers);
-    const safelist = config.safelist ? loadSafelist(config.safelist) : undefined;
+    const safelist = config.safelist ? loadSafelistOrStop(config.safelist) : undefined;
     if (safelist) logger.info({ operations: safelist.size }, 'safelist mode: only listed operations run');
     const responseCache = config.caching.responseCache ? new ResponseCacheStore(config.caching.responseCacheMaxBytes) : undefined;
     const stopWatchingFeed = responseCache ? watchChangeFeed(database.cypher, responseCache, config.caching, logger) : () => undefined;
@@ -145,6 +145,15 @@ export async function startServer(config: AppConfig, logger = createLogger(confi
   } catch (error) {
     await database.close();
     throw error;
+  }
+}
+
+/** A missing or malformed manifest stops the start with its one line (main.ts prints StartupErrors as they are). */
+function loadSafelistOrStop(config: SafelistConfig): Safelist {
+  try {
+    return loadSafelist(config);
+  } catch (error) {
+    throw error instanceof SafelistError ? new StartupError(error.message) : error;
   }
 }
 

@@ -56,6 +56,11 @@ const environmentSchema = z.object({
     .transform((value) => value.split(',').map((origin) => origin.trim()).filter((origin) => origin !== ''))
     .pipe(z.array(z.url({ protocol: /^https?$/ }).regex(/^[^/]+\/\/[^/]+$/, 'an origin without a path'))),
   CORS_CREDENTIALS: booleanFlag.default(false),
+  CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(30),
+  RESPONSE_CACHE: booleanFlag.default(true),
+  RESPONSE_CACHE_MAX_MB: z.coerce.number().int().min(1).max(4096).default(64),
+  CHANGE_FEED_POLL_MS: z.coerce.number().int().min(0).max(600_000).default(1000),
+  OPERATIONS_SAFELIST: optionalString,
 });
 
 /** Asymmetric signatures only: a shared-secret HMAC would let anyone holding the JWKS mint tokens, and `none` signs nothing. */
@@ -98,6 +103,25 @@ export interface CorsConfig {
   credentials: boolean;
 }
 
+/** Cache hints, the response cache and APQ (src/graphql/cache*.ts). */
+export interface CachingConfig {
+  /** The default `maxAge` of every field (Apollo's cache-control); 0 makes nothing cacheable. */
+  maxAgeSeconds: number;
+  /** The in-process cache of whole answers to anonymous queries. */
+  responseCache: boolean;
+  responseCacheMaxBytes: number;
+  /** How often the change feed's head is read, to drop cached answers after a write by another process (0: never). */
+  feedPollMs: number;
+}
+
+/** Safelist mode: only the operations of our own pages' manifest and of the operator's file run. */
+export interface SafelistConfig {
+  /** Built by `npm run build:web` from the explorer's and GraphiQL's operations. */
+  builtManifest: string;
+  /** The operator's own manifest (same format), from OPERATIONS_SAFELIST. */
+  operatorManifest: string;
+}
+
 export interface EmbeddedNeo4jConfig {
   dataDir: string;
   boltPort: number;
@@ -126,6 +150,9 @@ export interface AppConfig {
   auth: AuthConfig;
   cost: CostLimits;
   cors: CorsConfig;
+  caching: CachingConfig;
+  /** Unset: any operation within the limits runs. */
+  safelist?: SafelistConfig;
   /** Repository root: where `cypher/`, `schema/`, `seed/` and `dist/web` are read from. */
   rootDir: string;
 }
@@ -175,6 +202,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = repos
       mutationField: e.MUTATION_FIELD_COST,
     },
     cors: { origins: e.CORS_ORIGINS, credentials: e.CORS_CREDENTIALS },
+    caching: {
+      maxAgeSeconds: e.CACHE_MAX_AGE_SECONDS,
+      responseCache: e.RESPONSE_CACHE,
+      responseCacheMaxBytes: e.RESPONSE_CACHE_MAX_MB * 1024 * 1024,
+      feedPollMs: e.CHANGE_FEED_POLL_MS,
+    },
+    safelist:
+      e.OPERATIONS_SAFELIST === undefined
+        ? undefined
+        : { builtManifest: path.join(rootDir, 'dist', 'safelist', 'operations.json'), operatorManifest: path.resolve(rootDir, e.OPERATIONS_SAFELIST) },
     rootDir,
   };
 }

@@ -17,6 +17,7 @@ export enum ErrorCode {
   Unauthenticated = 'UNAUTHENTICATED',
   Forbidden = 'FORBIDDEN',
   QueryTooComplex = 'QUERY_TOO_COMPLEX',
+  OperationNotSafelisted = 'OPERATION_NOT_SAFELISTED',
   InternalServerError = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -91,6 +92,17 @@ export class QueryTooComplexError extends AppError {
   }
 }
 
+/** Safelist mode: the operation is not in the manifest of accepted operations. HTTP 400 (200 to application/json-only clients). */
+export class OperationNotSafelistedError extends AppError {
+  constructor() {
+    super(
+      ErrorCode.OperationNotSafelisted,
+      'This server runs only the operations in its safelist, and this one is not among them. Send one of the listed operations (or ask the operator to add yours).',
+      { http: { status: 400 } },
+    );
+  }
+}
+
 const NEO4J_UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
 const NEO4J_TIMEOUT_CODES = new Set([
   'Neo.ClientError.Transaction.TransactionTimedOut',
@@ -126,6 +138,11 @@ export function createErrorFormatter(logger: Logger) {
     if (typeof code === 'string' && code !== ErrorCode.InternalServerError) {
       return { ...formatted, extensions: withoutStacktrace(formatted.extensions) };
     }
+    // Apollo's own request errors without a code (`provided sha does not match query`, an unsupported persisted
+    // query version) carry a 4xx status: they are about the request, so the client may read them.
+    if (original instanceof GraphQLError && isClientStatus(original.extensions.http)) {
+      return { message: formatted.message, extensions: { code: 'BAD_REQUEST' } };
+    }
     const errorId = randomUUID();
     logger.error({ err: original, errorId, path: formatted.path }, 'unexpected error while resolving');
     return {
@@ -135,6 +152,11 @@ export function createErrorFormatter(logger: Logger) {
       extensions: { code: ErrorCode.InternalServerError, errorId },
     };
   };
+}
+
+function isClientStatus(http: unknown): boolean {
+  const status = (http as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
 }
 
 function withoutStacktrace(extensions: Record<string, unknown> | undefined): Record<string, unknown> {

@@ -1,18 +1,22 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import http from 'node:http';
 import path from 'node:path';
 import { createAuthServices } from './auth';
-import type { AppConfig } from './config';
+import type { AppConfig, SafelistConfig } from './config';
 import { openDatabase, waitForNeo4j, type Database } from './db/database';
 import { applyMigrations } from './db/migrations';
 import { createErrorFormatter } from './errors';
 import { createRequestContext, requestIdFrom, type RequestContext } from './graphql/context';
 import { operationLifecyclePlugin } from './graphql/operationLifecycle';
 import { costLimitPlugin } from './graphql/costPlugin';
+import { cacheHintPlugins } from './graphql/cacheHints';
+import { ResponseCacheStore, responseCachePlugins, watchChangeFeed } from './graphql/responseCache';
+import { loadSafelist, persistedQueriesWithSafelist, SafelistError, safelistPlugin, type Safelist } from './graphql/safelist';
 import { loadSizeArguments } from './graphql/costSchema';
 import { LIMITS } from './limits';
 import { createResolvers } from './graphql/resolvers';
@@ -38,6 +42,8 @@ export interface RunningServer {
   apollo: ApolloServer<RequestContext>;
   logger: Logger;
   config: AppConfig;
+  /** The in-process response cache (absent with RESPONSE_CACHE=false). */
+  responseCache?: ResponseCacheStore;
   stop(): Promise<void>;
 }
 
@@ -57,6 +63,12 @@ export async function startServer(config: AppConfig, logger = createLogger(confi
     const auth = createAuthServices(config.auth, database.cypher, logger);
     const metrics = createMetrics();
     const stopObservingStatements = metrics.observeStatements(database.cypher.observers);
+    const safelist = config.safelist ? loadSafelistOrStop(config.safelist) : undefined;
+    if (safelist) logger.info({ operations: safelist.size }, 'safelist mode: only listed operations run');
+    const responseCache = config.caching.responseCache ? new ResponseCacheStore(config.caching.responseCacheMaxBytes) : undefined;
+    const stopWatchingFeed = responseCache ? watchChangeFeed(database.cypher, responseCache, config.caching, logger) : () => undefined;
+    // Apollo's default APQ store, bounded the same way (about 30 MB), which in safelist mode also knows the listed operations.
+    const persistedQueryStore = new InMemoryLRUCache<string>({ maxSize: 30 * 1024 * 1024 });
     const app = express();
     app.disable('x-powered-by');
     app.use(requestIdMiddleware);
@@ -75,17 +87,18 @@ export async function startServer(config: AppConfig, logger = createLogger(confi
       hideSchemaDetailsFromClientErrors: config.env === 'production',
       maxRecursiveSelections: LIMITS.request.maxRecursiveSelections,
       parseOptions: { maxTokens: LIMITS.request.maxTokens },
+      persistedQueries: { cache: safelist ? persistedQueriesWithSafelist(persistedQueryStore, safelist) : persistedQueryStore },
       plugins: [
         ApolloServerPluginDrainHttpServer({ httpServer }),
         ApolloServerPluginLandingPageDisabled(),
-        // Apollo's default cache-control plugin wraps every resolver to collect hints nobody reads yet: off until
-        // response caching uses them.
-        ApolloServerPluginCacheControlDisabled(),
+        ...cacheHintPlugins(config.caching.maxAgeSeconds),
         operationLifecyclePlugin(),
+        ...(safelist ? [safelistPlugin(safelist)] : []),
         costLimitPlugin(config.cost, loadSizeArguments(config.rootDir)),
         jsonErrorStatusPlugin(),
         requestIdInErrorsPlugin(),
         metrics.plugin(),
+        ...(responseCache ? responseCachePlugins(responseCache) : []),
       ],
     });
     await apollo.start();
@@ -120,7 +133,9 @@ export async function startServer(config: AppConfig, logger = createLogger(confi
       apollo,
       logger,
       config,
+      responseCache,
       async stop() {
+        stopWatchingFeed();
         logger.info('draining HTTP');
         await apollo.stop();
         stopObservingStatements();
@@ -132,6 +147,15 @@ export async function startServer(config: AppConfig, logger = createLogger(confi
   } catch (error) {
     await database.close();
     throw error;
+  }
+}
+
+/** A missing or malformed manifest stops the start with its one line (main.ts prints StartupErrors as they are). */
+function loadSafelistOrStop(config: SafelistConfig): Safelist {
+  try {
+    return loadSafelist(config);
+  } catch (error) {
+    throw error instanceof SafelistError ? new StartupError(error.message) : error;
   }
 }
 

@@ -47,7 +47,7 @@ async function statementsDuring<T>(server: RunningServer, work: () => Promise<T>
 describe('caching on the shared graph', () => {
   let server: RunningServer;
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ RESPONSE_CACHE: 'true' });
   });
   afterAll(async () => {
     await server.stop();

@@ -25,6 +25,10 @@ async function until(check: () => boolean | Promise<boolean>, timeoutMs: number)
   return false;
 }
 
+const START_MS = 180_000;
+/** Each test starts the server, then stops or kills it. */
+const TEST_MS = START_MS + 90_000;
+
 /** Starts main.js with its own embedded Neo4j and resolves once /ready answers 200, with the JVM's pid. */
 async function startMain(dataDir: string): Promise<{ child: ChildProcess; url: string; neo4jPid: number }> {
   const [port, bolt] = [await freePort(), await freePort()];
@@ -38,8 +42,13 @@ async function startMain(dataDir: string): Promise<{ child: ChildProcess; url: s
     if (match) neo4jPid = Number(match[1]);
   });
   const url = `http://127.0.0.1:${port}`;
-  const ready = await until(async () => (await fetch(`${url}/ready`).catch(() => null))?.status === 200, 90_000);
-  if (!ready) throw new Error('main.js did not become ready');
+  // The first start seeds the empty store through the write path: minutes on a loaded 2-core machine.
+  const ready = await until(async () => (await fetch(`${url}/ready`).catch(() => null))?.status === 200, START_MS);
+  if (!ready) {
+    // Not left running: it would hold the store's lock against the next test's start.
+    child.kill('SIGKILL');
+    throw new Error('main.js did not become ready');
+  }
   return { child, url, neo4jPid };
 }
 
@@ -61,7 +70,7 @@ describe('the server process', () => {
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(isAlive(neo4jPid)).toBe(false);
-  });
+  }, TEST_MS);
 
   it('leaves no orphan JVM behind even when it is killed with SIGKILL', async () => {
     const { child, neo4jPid } = await startMain(dataDir);
@@ -69,7 +78,7 @@ describe('the server process', () => {
     expect(neo4jPid).toBeGreaterThan(0);
     child.kill('SIGKILL');
     expect(await until(() => !isAlive(neo4jPid), 60_000)).toBe(true);
-  });
+  }, TEST_MS);
 
   it('exits with code 1 when its embedded Neo4j dies under it', async () => {
     const { child, neo4jPid } = await startMain(dataDir);
@@ -78,5 +87,5 @@ describe('the server process', () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     process.kill(neo4jPid, 'SIGKILL');
     expect(await exited).toBe(1);
-  });
+  }, TEST_MS);
 });

@@ -42,7 +42,8 @@ describe('the synthetic graph (100 000 nodes) in its own Neo4j', () => {
     dataDir = tempDataDir('synthetic-neo4j');
     const boltPort = await freePort();
     const neo4jConfig = loadConfig(
-      { NODE_ENV: 'test', NEO4J_DATA_DIR: dataDir, NEO4J_BOLT_PORT: String(boltPort), NEO4J_PAGECACHE_MB: '512', NEO4J_HEAP_MB: '1536' },
+      // The server-side transaction ceiling derives from the query budget: the checks below scan all 100 000 nodes.
+      { NODE_ENV: 'test', NEO4J_DATA_DIR: dataDir, NEO4J_BOLT_PORT: String(boltPort), NEO4J_PAGECACHE_MB: '512', NEO4J_HEAP_MB: '1536', QUERY_TIMEOUT_MS: '30000' },
       REPO_ROOT,
     );
     neo4j = await startEmbeddedNeo4j(neo4jConfig.neo4j.embedded, REPO_ROOT, logger);

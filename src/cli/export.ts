@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config';
-import { openDatabase, waitForNeo4j } from '../db/database';
+import { connectForCommand } from './connect';
 import { EmbeddedNeo4jError } from '../db/embeddedNeo4j';
 import { AppError } from '../errors';
 import { EXPORT_FORMAT_NAMES, exportFormat, openExport, subgraphRequest } from '../export';
@@ -28,9 +28,8 @@ async function runExport(argv: string[]): Promise<void> {
 
   const config = loadConfig();
   // The embedded Neo4j's start-up chatter is noise for a one-shot command; warnings and errors still show.
-  const database = await openDatabase(config, createLogger({ logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel }));
+  const database = await connectForCommand('export', config, createLogger({ logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel }));
   try {
-    await waitForNeo4j(database, 30_000);
     const file = await openExport(database.cypher, format, request);
     const started = Date.now();
     await pipeline(file.stream, fs.createWriteStream(values.out));

@@ -3,7 +3,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import type { Principal } from '../auth/viewer';
 import { ConfigError, loadConfig } from '../config';
-import { openDatabase, waitForNeo4j } from '../db/database';
+import { connectForCommand } from './connect';
 import { EmbeddedNeo4jError } from '../db/embeddedNeo4j';
 import { AppError } from '../errors';
 import { columnsTable, formatOf, reportLines, resumePosition, runImport, type ImportFile } from '../import';
@@ -50,9 +50,8 @@ async function main(argv: string[]): Promise<number> {
   if (resumeFrom === null) throw new UsageError(`--resume-from takes LINE (of the first file) or FILE:LINE with FILE one of the files given.\n${USAGE}`);
 
   const config = loadConfig();
-  const database = await openDatabase(config, createLogger({ logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel }));
+  const database = await connectForCommand('import', config, createLogger({ logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel }));
   try {
-    await waitForNeo4j(database, 30_000);
     const report = await runImport(database.cypher, { files, principal: CLI_PRINCIPAL, dryRun: values['dry-run'], resumeFrom, progress: terminalProgress() });
     if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     else process.stdout.write(`${reportLines(report).join('\n')}\n`);

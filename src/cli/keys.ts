@@ -4,9 +4,9 @@ import { ApiKeyStore, type ApiKeyRecord } from '../auth/apiKeyStore';
 import { keyNameProblem } from '../auth/keyName';
 import { isRole } from '../auth/viewer';
 import { ConfigError, loadConfig, type AppConfig } from '../config';
-import { openDatabase, waitForNeo4j, type Database } from '../db/database';
 import { EmbeddedNeo4jError } from '../db/embeddedNeo4j';
 import { applyMigrations } from '../db/migrations';
+import { connectForCommand } from './connect';
 import pino from 'pino';
 import type { Logger } from '../logger';
 
@@ -81,40 +81,12 @@ async function allKeys(store: ApiKeyStore): Promise<ApiKeyRecord[]> {
 }
 
 async function withStore<T>(config: AppConfig, logger: Logger, work: (store: ApiKeyStore) => Promise<T>): Promise<T> {
-  const database = await connect(config, logger);
+  const database = await connectForCommand('keys', config, logger);
   try {
     await applyMigrations(database.library, database.cypher, logger);
     return await work(new ApiKeyStore(database.cypher));
   } finally {
     await database.close();
-  }
-}
-
-async function connect(config: AppConfig, logger: Logger): Promise<Database> {
-  try {
-    return await ready(await openDatabase(config, logger), 30_000);
-  } catch (error) {
-    if (config.neo4j.uri || !(error instanceof EmbeddedNeo4jError && /already in use|lock/i.test(error.message))) throw error;
-    const uri = `bolt://127.0.0.1:${config.neo4j.embedded.boltPort}`;
-    process.stderr.write(`keys: the embedded store is in use (is \`npm start\` running?); using its Neo4j at ${uri}\n`);
-    try {
-      return await ready(await openDatabase({ ...config, neo4j: { ...config.neo4j, uri } }, logger), 5_000);
-    } catch {
-      throw new EmbeddedNeo4jError(
-        `The embedded store in ${config.neo4j.embedded.dataDir} is locked and no Neo4j answers at ${uri}. ` +
-          'Set NEO4J_BOLT_PORT to the running server\'s, set NEO4J_URI, or stop the server.',
-      );
-    }
-  }
-}
-
-async function ready(database: Database, timeoutMs: number): Promise<Database> {
-  try {
-    await waitForNeo4j(database, timeoutMs);
-    return database;
-  } catch (error) {
-    await database.close();
-    throw error;
   }
 }
 

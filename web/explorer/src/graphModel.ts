@@ -1,7 +1,7 @@
 import { fullLabel, shortLabels } from './labels';
 import type { Connection, EntityKind, GraphEdge, GraphNode, NamedValue, Subgraph } from './types';
 
-/** This many leaves hanging off one node by one relationship type are drawn as one bundle ("16 × MEMBER_OF"). */
+/** This many leaves hanging off one node by one relationship type are drawn as one bundle ("14 × MEMBER_OF" around CCOP). */
 export const BUNDLE_MIN = 5;
 
 /** Everything the explorer knows about the graph it shows; the drawing is computed from it by `computeView`. */

@@ -103,24 +103,49 @@ export class OperationNotSafelistedError extends AppError {
   }
 }
 
-const NEO4J_UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
+/**
+ * Neo4j 5.26 and neo4j-driver 6 codes, as logged while Neo4j was stopped under reads and writes
+ * (tests/integration/faultsUnderWrites.test.ts). `Neo.TransientError.General.DatabaseUnavailable` comes from a
+ * database that is shutting down or still starting; the driver treats it as unavailability too (it is the third
+ * code of its own `isAvailabilityError`), and it still arrives once `executeWrite` has spent its retries.
+ */
+const NEO4J_UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
+/**
+ * When a socket breaks mid-statement the driver may report its connection error (these messages come from
+ * neo4j-driver-bolt-connection's node channel) under the code `ProtocolError`; other ProtocolErrors are our
+ * bugs (a node passed as a parameter) and stay internal.
+ */
+const BROKEN_CONNECTION_MESSAGE = /^(Failed to connect to server|Connection was closed by server|Connection lost\. Server didn't respond|Failed to establish connection in)/;
+/** The transaction outlived its timeout: always a timeout. */
 const NEO4J_TIMEOUT_CODES = new Set([
   'Neo.ClientError.Transaction.TransactionTimedOut',
   'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
-  'Neo.TransientError.Transaction.LockClientStopped',
 ]);
+/**
+ * The transaction was terminated: by its timeout (a statement waiting on a lock gets LockClientStopped, not
+ * TransactionTimedOut), by an operator, or by a database shutting down. Only the time spent tells which.
+ */
+const NEO4J_TERMINATED_CODES = new Set(['Neo.ClientError.Transaction.LockClientStopped', 'Neo.ClientError.Transaction.Terminated']);
 
-/** Translates a failure thrown by neo4j-driver into one of our typed errors (or returns it unchanged). */
-export function fromNeo4jError(error: unknown, timeoutMs: number): unknown {
+/**
+ * Translates a failure thrown by neo4j-driver into one of our typed errors (or returns it unchanged).
+ * `elapsedMs` (how long the transaction had run when it failed) tells a transaction terminated by its
+ * `timeoutMs` (QUERY_TIMEOUT) from one terminated early by a stopping database (DATABASE_UNAVAILABLE);
+ * without it a termination counts as the timeout.
+ */
+export function fromNeo4jError(error: unknown, timeoutMs: number, elapsedMs?: number): unknown {
   const code = (error as { code?: unknown } | null)?.code;
+  const message = error instanceof Error ? error.message : String((error as { message?: unknown } | null)?.message ?? '');
   if (typeof code !== 'string') {
-    if (error instanceof Error && /connect|ECONNREFUSED|Pool is closed/i.test(error.message)) {
-      return new DatabaseUnavailableError();
-    }
+    if (error instanceof Error && /connect|ECONNREFUSED|Pool is closed/i.test(message)) return new DatabaseUnavailableError();
     return error;
   }
   if (NEO4J_UNAVAILABLE_CODES.has(code)) return new DatabaseUnavailableError();
+  if (code === 'ProtocolError' && BROKEN_CONNECTION_MESSAGE.test(message)) return new DatabaseUnavailableError();
   if (NEO4J_TIMEOUT_CODES.has(code)) return new QueryTimeoutError(timeoutMs);
+  if (NEO4J_TERMINATED_CODES.has(code)) {
+    return elapsedMs === undefined || elapsedMs >= timeoutMs ? new QueryTimeoutError(timeoutMs) : new DatabaseUnavailableError();
+  }
   return error;
 }
 

@@ -93,8 +93,9 @@ export class CypherRunner implements CypherReader {
       const body = (tx: ManagedTransaction) => work(this.transactionRunner(tx));
       return await (mode === 'READ' ? session.executeRead(body, config) : session.executeWrite(body, config));
     } catch (error) {
-      this.logger.debug({ err: error, ms: Date.now() - started }, 'cypher transaction failed');
-      throw fromNeo4jError(error, timeoutMs);
+      const ms = Date.now() - started;
+      this.logger.debug({ err: error, ms }, 'cypher transaction failed');
+      throw fromNeo4jError(error, timeoutMs, ms);
     } finally {
       await session.close();
     }
@@ -164,7 +165,8 @@ export class OperationReader implements CypherReader {
     } catch (error) {
       this.scope.logger.debug({ err: error, cypher: name, ms: Date.now() - started }, 'cypher statement failed');
       await this.discard();
-      throw fromNeo4jError(error, this.scope.deadline.budgetMs);
+      const { deadline } = this.scope;
+      throw fromNeo4jError(error, deadline.budgetMs, deadline.budgetMs - deadline.remainingMs());
     }
   }
 

@@ -51,8 +51,12 @@ async function attempt(ctx: RequestContext, role: Role, input: Input, refused: o
   }
 }
 
+/**
+ * A payload field read after the commit is a thunk (GraphQL's default resolver calls it): loaded only when
+ * selected, and its failure (Neo4j gone after the commit) is a field error, never an unhandled rejection.
+ */
 function change(ctx: RequestContext, sequence: number | null) {
-  return sequence === null ? null : ctx.loaders.changeBySequence.load(sequence);
+  return () => (sequence === null ? null : ctx.loaders.changeBySequence.load(sequence));
 }
 
 function entityPayload(label: NodeLabel, ctx: RequestContext, write: EntityWrite) {
@@ -94,9 +98,9 @@ function kindMutations(label: NodeLabel): Record<string, unknown> {
   };
 }
 
-/** The payload's relationship, seen from its start like `relationship(id:)`. */
-async function relationshipOf(ctx: RequestContext, stored: StoredLink | null): Promise<RelationshipRecord | null> {
-  return stored ? ctx.loaders.relationshipById.load({ type: stored.type, id: stored.id }) : null;
+/** The payload's relationship, seen from its start like `relationship(id:)`; a thunk like `change`. */
+function relationshipOf(ctx: RequestContext, stored: StoredLink | null): () => Promise<RelationshipRecord | null> | null {
+  return () => (stored ? ctx.loaders.relationshipById.load({ type: stored.type, id: stored.id }) : null);
 }
 
 const linkRefused = { relationship: null, created: false, changed: false, change: null };

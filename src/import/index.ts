@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Principal } from '../auth/viewer';
 import type { CypherRunner } from '../db/cypherRunner';
 import { LIMITS } from '../limits';
-import { NO_COUNTS, writeBatch, type BatchCounts, type BatchEntity, type BatchLink } from '../writes/batch';
+import { ImportMemory, NO_COUNTS, writeBatch, type BatchCounts, type BatchEntity, type BatchLink } from '../writes/batch';
 import type { Writer } from '../writes/writer';
 import { parseFile, type ImportFile } from './parse';
 import { SILENT, type Progress } from './progress';
@@ -152,6 +152,7 @@ export async function runImport(cypher: CypherRunner, options: ImportOptions): P
   const batches = batchesOf(records, options.batchSize ?? LIMITS.import.batch);
   const firstRelationship = records.find((record) => record.value.record === 'relationship');
   const importId = randomUUID();
+  const memory = new ImportMemory();
   progress.start(records.length);
   try {
     for (const [index, batch] of batches.entries()) {
@@ -163,11 +164,12 @@ export async function runImport(cypher: CypherRunner, options: ImportOptions): P
         const outcome = await cypher.writeTransaction(
           (tx) => {
             const writer: Writer = { tx, library: cypher.library, principal: options.principal, at: new Date(), batch: `import:${importId}#${index + 1}` };
-            return writeBatch(writer, batch.records.filter(isEntity).map(toBatchEntity), batch.records.filter(isRelationship).map(toBatchLink), source);
+            return writeBatch(writer, batch.records.filter(isEntity).map(toBatchEntity), batch.records.filter(isRelationship).map(toBatchLink), source, memory);
           },
           LIMITS.import.batchMs,
           { app: 'import', batch: String(index + 1) },
         );
+        memory.remember(outcome);
         add(report.counts, outcome.counts);
         if (outcome.sequence !== null) report.changes.push(outcome.sequence);
         report.batches += 1;

@@ -45,6 +45,35 @@ export const NO_COUNTS: BatchCounts = { entitiesCreated: 0, entitiesUpdated: 0, 
 
 export class BatchWriteFailed extends Error {}
 
+const linkIdentity = (type: RelationshipType, fromUid: string, toUid: string) => `${type}\u0000${fromUid}\u0000${toUid}`;
+
+/**
+ * What the committed batches of one import created: a relationship with an end this import created can only
+ * exist if this import wrote it, so such pairs need no read before the write. A concurrent writer that linked a
+ * fresh entity in between makes the batch's CREATE fail on the relationship-id constraint: it rolls back, it never
+ * overwrites. Only committed batches are remembered (`remember` after the transaction), so a retried or failed
+ * batch leaves nothing behind.
+ */
+export class ImportMemory {
+  private readonly createdUids = new Set<string>();
+  private readonly writtenLinks = new Set<string>();
+
+  remember(outcome: BatchOutcome): void {
+    for (const uid of outcome.createdUids) this.createdUids.add(uid);
+    for (const identity of outcome.writtenLinks) this.writtenLinks.add(identity);
+  }
+
+  created(uid: string): boolean {
+    return this.createdUids.has(uid);
+  }
+
+  wrote(type: RelationshipType, fromUid: string, toUid: string): boolean {
+    return this.writtenLinks.has(linkIdentity(type, fromUid, toUid));
+  }
+}
+
+const NOTHING_REMEMBERED = new ImportMemory();
+
 function provenanceAfter(writer: Writer, existing: readonly ProvenanceEntry[], given: BatchProvenance): ProvenanceEntry[] {
   if (Array.isArray(given)) return given;
   return withProvenance(existing, entryOf(writer, given));
@@ -84,14 +113,17 @@ export function plannedLink(writer: Writer, link: BatchLink, stored: Record<stri
   return props;
 }
 
-async function writeEntities(writer: Writer, entities: readonly BatchEntity[], counts: BatchCounts): Promise<void> {
+async function writeEntities(writer: Writer, entities: readonly BatchEntity[], counts: BatchCounts, createdUids: Set<string>): Promise<void> {
   if (entities.length === 0) return;
   const uids = entities.map((entity) => `${entity.label}:${entity.key}`);
   const rows = await writer.tx.run('import/entities-by-uids', { uids });
   const stored = new Map(rows.map((row) => [String(row.uid), row.props as Record<string, unknown>]));
-  const writes: Array<{ uid: string; label: NodeLabel; props: Record<string, unknown> }> = [];
+  // New entities are CREATEd (the uid constraint refuses one a concurrent writer made meanwhile), stored ones
+  // MERGEd. A later row of the batch for the same entity builds on the earlier one and replaces its write.
+  const writes = new Map<string, { uid: string; label: NodeLabel; props: Record<string, unknown>; create: boolean }>();
   entities.forEach((entity, index) => {
-    const before = stored.get(uids[index]) ?? null;
+    const uid = uids[index];
+    const before = stored.get(uid) ?? null;
     const props = plannedEntity(writer, entity, before);
     if (!props) {
       counts.entitiesUnchanged += 1;
@@ -99,27 +131,41 @@ async function writeEntities(writer: Writer, entities: readonly BatchEntity[], c
     }
     if (before) counts.entitiesUpdated += 1;
     else counts.entitiesCreated += 1;
-    writes.push({ uid: uids[index], label: entity.label, props });
-    // A later row of the batch for the same entity builds on this one.
-    stored.set(uids[index], props);
+    if (!before) createdUids.add(uid);
+    writes.set(uid, { uid, label: entity.label, props, create: writes.get(uid)?.create ?? !before });
+    stored.set(uid, props);
   });
-  if (writes.length === 0) return;
-  const [row] = await writer.tx.run('import/merge-entities', { rows: writes });
-  if (Number(row.written) !== writes.length) throw new BatchWriteFailed(`wrote ${String(row.written)} of ${writes.length} entities.`);
+  const planned = [...writes.values()];
+  await writeRows(writer, 'import/create-entities', null, planned.filter((row) => row.create).map(({ create: _, ...row }) => row), 'entities');
+  await writeRows(writer, 'import/merge-entities', null, planned.filter((row) => !row.create).map(({ create: _, ...row }) => row), 'entities');
 }
 
-async function writeLinks(writer: Writer, links: readonly BatchLink[], counts: BatchCounts): Promise<void> {
+async function writeRows(writer: Writer, name: string, type: RelationshipType | null, rows: readonly unknown[], what: string): Promise<void> {
+  if (rows.length === 0) return;
+  const [row] = type ? await runForType(writer, name, type, { rows }) : await writer.tx.run(name, { rows });
+  if (Number(row.written) !== rows.length) throw new BatchWriteFailed(`wrote ${String(row.written)} of ${rows.length} ${what}${type ? ': an end no longer exists' : ''}.`);
+}
+
+async function writeLinks(writer: Writer, links: readonly BatchLink[], counts: BatchCounts, memory: ImportMemory, createdUids: ReadonlySet<string>, writtenLinks: Set<string>): Promise<void> {
   const byType = new Map<RelationshipType, BatchLink[]>();
-  for (const link of links) byType.set(link.type, [...(byType.get(link.type) ?? []), link]);
+  for (const link of links) {
+    const group = byType.get(link.type);
+    if (group) group.push(link);
+    else byType.set(link.type, [link]);
+  }
+  const fresh = (uid: string) => createdUids.has(uid) || memory.created(uid);
   for (const [type, group] of byType) {
-    const pairs = group.map((link) => ({ fromUid: link.fromUid, toUid: link.toUid }));
-    const rows = await runForType(writer, 'import/links-between', type, { pairs });
-    const pairKey = (fromUid: string, toUid: string) => `${fromUid}\u0000${toUid}`;
-    const stored = new Map(rows.map((row) => [pairKey(String(row.fromUid), String(row.toUid)), row.props as Record<string, unknown>]));
-    const writes: Array<{ fromUid: string; toUid: string; props: Record<string, unknown> }> = [];
+    // Only a pair with both ends older than this import, or one this import already linked, can be stored.
+    const pairs = group
+      .filter((link) => !(fresh(link.fromUid) || fresh(link.toUid)) || memory.wrote(type, link.fromUid, link.toUid))
+      .map((link) => ({ fromUid: link.fromUid, toUid: link.toUid }));
+    const rows = pairs.length > 0 ? await runForType(writer, 'import/links-between', type, { pairs }) : [];
+    const stored = new Map(rows.map((row) => [linkIdentity(type, String(row.fromUid), String(row.toUid)), row.props as Record<string, unknown>]));
+    // As for entities: new relationships are CREATEd (the relationship-id constraint refuses a parallel one), stored ones MERGEd.
+    const writes = new Map<string, { fromUid: string; toUid: string; props: Record<string, unknown>; create: boolean }>();
     for (const link of group) {
-      const key = pairKey(link.fromUid, link.toUid);
-      const before = stored.get(key) ?? null;
+      const identity = linkIdentity(type, link.fromUid, link.toUid);
+      const before = stored.get(identity) ?? null;
       const props = plannedLink(writer, link, before);
       if (!props) {
         counts.relationshipsUnchanged += 1;
@@ -127,17 +173,21 @@ async function writeLinks(writer: Writer, links: readonly BatchLink[], counts: B
       }
       if (before) counts.relationshipsUpdated += 1;
       else counts.relationshipsCreated += 1;
-      writes.push({ fromUid: link.fromUid, toUid: link.toUid, props });
-      stored.set(key, props);
+      writes.set(identity, { fromUid: link.fromUid, toUid: link.toUid, props, create: writes.get(identity)?.create ?? !before });
+      writtenLinks.add(identity);
+      stored.set(identity, props);
     }
-    if (writes.length === 0) continue;
-    const [row] = await runForType(writer, 'import/merge-relationships', type, { rows: writes });
-    if (Number(row.written) !== writes.length) throw new BatchWriteFailed(`wrote ${String(row.written)} of ${writes.length} ${type} relationships: an end no longer exists.`);
+    const rowsToWrite = [...writes.values()];
+    await writeRows(writer, 'import/create-relationships', type, rowsToWrite.filter((row) => row.create).map(({ create: _, ...row }) => row), `${type} relationships`);
+    await writeRows(writer, 'import/merge-relationships', type, rowsToWrite.filter((row) => !row.create).map(({ create: _, ...row }) => row), `${type} relationships`);
   }
 }
 
 export interface BatchOutcome {
   counts: BatchCounts;
+  /** Uids of the entities the batch created, and identities of the relationships it wrote (for `ImportMemory`). */
+  createdUids: ReadonlySet<string>;
+  writtenLinks: ReadonlySet<string>;
   /** The history entry of the batch; null when it changed nothing (and so recorded nothing). */
   sequence: number | null;
 }
@@ -146,12 +196,20 @@ export interface BatchOutcome {
  * Writes one batch in the writer's transaction and records it as one IMPORT change, with `source` (the file and
  * lines) as the change's provenance note.
  */
-export async function writeBatch(writer: Writer, entities: readonly BatchEntity[], links: readonly BatchLink[], source: string): Promise<BatchOutcome> {
+export async function writeBatch(
+  writer: Writer,
+  entities: readonly BatchEntity[],
+  links: readonly BatchLink[],
+  source: string,
+  memory: ImportMemory = NOTHING_REMEMBERED,
+): Promise<BatchOutcome> {
   const counts: BatchCounts = { ...NO_COUNTS };
-  await writeEntities(writer, entities, counts);
-  await writeLinks(writer, links, counts);
+  const createdUids = new Set<string>();
+  const writtenLinks = new Set<string>();
+  await writeEntities(writer, entities, counts, createdUids);
+  await writeLinks(writer, links, counts, memory, createdUids, writtenLinks);
   const changed = counts.entitiesCreated + counts.entitiesUpdated + counts.relationshipsCreated + counts.relationshipsUpdated;
-  if (changed === 0) return { counts, sequence: null };
+  if (changed === 0) return { counts, sequence: null, createdUids, writtenLinks };
   const sequence = await recordChange(writer, {
     operation: 'IMPORT',
     targetUid: `Import:${writer.batch ?? writer.at.toISOString()}`,
@@ -161,5 +219,5 @@ export async function writeBatch(writer: Writer, entities: readonly BatchEntity[
     provenance: { ...entryOf(writer, { confidence: 'HIGH' }), rawLabel: source, note: `Imported from ${source}.` },
     versionAfter: null,
   });
-  return { counts, sequence };
+  return { counts, sequence, createdUids, writtenLinks };
 }

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { openExport } from '../../src/export';
 import { runImport, type ImportFile, type ImportReport } from '../../src/import';
 import { formatOf } from '../../src/import/parse';
+import { relationshipId } from '../../src/graph/storedProperties';
 import { LIMITS } from '../../src/limits';
 import { bearer, issueApiKey } from '../helpers/credentials';
 import { graphFingerprint, principal, startOwnGraph, type OwnGraph } from '../helpers/ownGraph';
@@ -79,6 +80,34 @@ describe('a CSV import', () => {
     expect(changed).toMatchObject({ ok: true, counts: { entitiesUpdated: 1 } });
     const [b] = await cypher('MATCH (n:Organization {key: "import-geo-b"}) RETURN n.version AS version, n.foundedYear AS year, n.name AS name');
     expect([Number(b.version), Number(b.year), b.name]).toEqual([2, 2001, 'Geo Survey B']);
+  });
+});
+
+describe('a relationship to an entity the import creates', () => {
+  it('is written once and updated in place when a later file of the same import names it again', async () => {
+    const first = write('fresh-1.jsonl', jsonl({ kind: 'Organization', key: 'import-fresh', fields: { name: 'Fresh Survey' } }, { type: 'HEADQUARTERED_IN', from: 'Organization:import-fresh', to: 'Country:CN', qualifiers: { city: 'Xian' } }));
+    const second = write('fresh-2.jsonl', jsonl({ type: 'HEADQUARTERED_IN', from: 'Organization:import-fresh', to: 'Country:CN', qualifiers: { city: 'Beijing' } }));
+    const report = await importFiles([first, second]);
+    expect(report).toMatchObject({ ok: true, counts: { entitiesCreated: 1, relationshipsCreated: 1, relationshipsUpdated: 1 } });
+    const links = await cypher('MATCH (:Organization {key: "import-fresh"})-[r:HEADQUARTERED_IN]->(:Country {key: "CN"}) RETURN r.city AS city, r.version AS version');
+    expect(links.map((link) => [link.city, Number(link.version)])).toEqual([['Beijing', 2]]);
+  });
+
+  it('rolls its batch back rather than overwrite a link a concurrent writer made to the fresh entity', async () => {
+    const entities = write('race-entities.jsonl', jsonl({ kind: 'Organization', key: 'import-race', fields: { name: 'Race Survey' } }));
+    const links = write('race-links.jsonl', jsonl({ type: 'HEADQUARTERED_IN', from: 'Organization:import-race', to: 'Country:JP', qualifiers: { city: 'Tokyo' } }));
+    const report = await importFiles([entities, links], {
+      // After the entity batch has committed, another writer links the new organization first.
+      beforeBatch: async ({ file }) => {
+        if (file !== 'race-links.jsonl') return;
+        const [row] = await cypher('MATCH (n:Organization {key: "import-race"}) RETURN n.uid AS uid');
+        await cypher('MATCH (a:Entity {uid: $from}), (b:Entity {uid: "Country:JP"}) CREATE (a)-[:HEADQUARTERED_IN {id: $id, city: "Osaka", version: 1}]->(b)', { from: row.uid, id: relationshipId('HEADQUARTERED_IN', String(row.uid), 'Country:JP') });
+      },
+    });
+    expect(report.ok).toBe(false);
+    expect(report.failure).toMatchObject({ file: 'race-links.jsonl', resumeFrom: 'race-links.jsonl:1', message: expect.stringMatching(/already exists|constraint/i) });
+    const stored = await cypher('MATCH (:Organization {key: "import-race"})-[r:HEADQUARTERED_IN]->() RETURN r.city AS city');
+    expect(stored).toEqual([{ city: 'Osaka' }]);
   });
 });
 

@@ -6,8 +6,9 @@ export function normalizeForLookup(text: string): string {
   return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-export function lookupText(props: Record<string, unknown>): string {
-  const parts = [props.name, props.title, props.acronym, props.officialName, props.sourceLabel, ...termsOf(props)];
+/** `otherNames`: the entity's names in other languages (src/graph/localizedNames.ts), looked up like aliases. */
+export function lookupText(props: Record<string, unknown>, otherNames: readonly string[] = []): string {
+  const parts = [props.name, props.title, props.acronym, props.officialName, props.sourceLabel, ...termsOf(props), ...otherNames];
   return normalizeForLookup(parts.filter((part): part is string => typeof part === 'string').join(' | '));
 }
 

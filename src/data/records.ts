@@ -45,6 +45,7 @@ export const INTERNAL_PROPERTIES = new Set([
   'lookupText',
   'aliasesText',
   'labelsText',
+  'namesText',
   'validFromBound',
   'validToBound',
   'acronymKey',

@@ -749,8 +749,13 @@ export type Country = Entity & Node & {
   label: Scalars['String']['output'];
   /** Organizations the country is a member of, with the date of the membership list. */
   memberships: OrganizationMembershipConnection;
-  /** The English short name. */
+  /** The English short name. Give `lang` for the name in that language (see `names`); the fallback is documented on the argument. */
   name: Scalars['String']['output'];
+  /**
+   * Every name in every language, each with its BCP 47 tag and form: the English `name`, `acronym` and aliases
+   * (tag `en`) first, then the names in other languages in stored order.
+   */
+  names: Array<LocalizedName>;
   /** ISO 3166-1 numeric code (also its UN M49 code), e.g. `156`. */
   numericCode?: Maybe<Scalars['String']['output']>;
   /** All stored properties as text pairs. */
@@ -807,6 +812,18 @@ export type CountryMembershipsArgs = {
 
 
 /** A country, identified by its ISO 3166-1 alpha-2 code. */
+export type CountryNameArgs = {
+  lang?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A country, identified by its ISO 3166-1 alpha-2 code. */
+export type CountryNamesArgs = {
+  lang?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A country, identified by its ISO 3166-1 alpha-2 code. */
 export type CountryRegionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['LocalDate']['input']>;
@@ -856,6 +873,8 @@ export type CountryFieldName =
   | 'ALIASES'
   /** `alpha3` */
   | 'ALPHA3'
+  /** `names` */
+  | 'NAMES'
   /** `numericCode` */
   | 'NUMERIC_CODE';
 
@@ -867,6 +886,8 @@ export type CountryFieldsInput = {
   alpha3?: InputMaybe<Scalars['String']['input']>;
   /** The English short name. Required on create. At most {{limit:write.maxNameLength}} characters, one line. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** Names in other languages (English ones go in `name`, `acronym`, `aliases`), each as a public source writes it. Replaces the stored list. At most {{limit:write.maxListItems}} items. */
+  names?: InputMaybe<Array<LocalizedNameInput>>;
   /** ISO 3166-1 numeric code (also its UN M49 code), e.g. `156`. At most {{limit:write.maxNameLength}} characters, one line. */
   numericCode?: InputMaybe<Scalars['String']['input']>;
 };
@@ -1350,8 +1371,13 @@ export type Event = Entity & Node & {
   kind: EntityKind;
   /** The name, for displays. */
   label: Scalars['String']['output'];
-  /** The name as the source gives it. */
+  /** The name as the source gives it. Give `lang` for the name in that language (see `names`); the fallback is documented on the argument. */
   name: Scalars['String']['output'];
+  /**
+   * Every name in every language, each with its BCP 47 tag and form: the English `name`, `acronym` and aliases
+   * (tag `en`) first, then the names in other languages in stored order.
+   */
+  names: Array<LocalizedName>;
   /** The official name, where public sources document it. */
   officialName?: Maybe<Scalars['String']['output']>;
   /** Who organized the event, with their role. */
@@ -1383,6 +1409,18 @@ export type Event = Entity & Node & {
 export type EventHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A conference, meeting, annual session or congress. */
+export type EventNameArgs = {
+  lang?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A conference, meeting, annual session or congress. */
+export type EventNamesArgs = {
+  lang?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1464,6 +1502,8 @@ export type EventFieldName =
   | 'END_DATE'
   /** `eventKind` */
   | 'EVENT_KIND'
+  /** `names` */
+  | 'NAMES'
   /** `officialName` */
   | 'OFFICIAL_NAME'
   /** `series` */
@@ -1487,6 +1527,8 @@ export type EventFieldsInput = {
   eventKind?: InputMaybe<EventKind>;
   /** The name as the source gives it. Required on create. At most {{limit:write.maxNameLength}} characters, one line. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** Names in other languages (English ones go in `name`, `acronym`, `aliases`), each as a public source writes it. Replaces the stored list. At most {{limit:write.maxListItems}} items. */
+  names?: InputMaybe<Array<LocalizedNameInput>>;
   /** The official name, where public sources document it. At most {{limit:write.maxNameLength}} characters, one line. */
   officialName?: InputMaybe<Scalars['String']['input']>;
   /** The series it belongs to, e.g. `CCOP Annual Session`. At most {{limit:write.maxNameLength}} characters, one line. */
@@ -1805,6 +1847,32 @@ export type LinkQualifiersInput = {
   validTo?: InputMaybe<Scalars['LocalDate']['input']>;
   /** How much of `validTo` is known (DAY when omitted with a date). */
   validToPrecision?: InputMaybe<DatePrecision>;
+};
+
+/**
+ * A name in one language. English names (`name`, `acronym`, aliases) are tagged `en`; names in other languages
+ * are added only where a public source gives them verbatim (never translated), with that source in `provenance`.
+ */
+export type LocalizedName = {
+  __typename?: 'LocalizedName';
+  /** Whether it is the full name, an acronym or another name. */
+  form: NameForm;
+  /** Its BCP 47 language tag in canonical case, e.g. `en`, `fr`, `zh-Hans` (Chinese in simplified characters). */
+  lang: Scalars['String']['output'];
+  /** The entity's provenance entries whose quote contains this name verbatim (empty when none does). */
+  provenance: Array<Provenance>;
+  /** The name as written, e.g. `中国地质调查局`. */
+  value: Scalars['String']['output'];
+};
+
+/** A name in one language, to write. */
+export type LocalizedNameInput = {
+  /** Whether it is the full name, an acronym or another name. */
+  form?: NameForm;
+  /** Its BCP 47 language tag, e.g. `fr`, `zh-Hans`; stored in canonical case. A tag that is not well-formed is refused with INVALID_LANGUAGE_TAG. */
+  lang: Scalars['String']['input'];
+  /** The name as a public source writes it; never a translation. At most {{limit:write.maxNameLength}} characters, one line. */
+  value: Scalars['String']['input'];
 };
 
 /**
@@ -2420,6 +2488,15 @@ export type MutationUpsertTrainingProgramArgs = {
   input: UpsertTrainingProgramInput;
 };
 
+/** What a name is: the full name, an acronym, or another name or spelling. */
+export type NameForm =
+  /** An acronym or abbreviation, e.g. `CGS`. */
+  | 'ACRONYM'
+  /** Another name or spelling, including a source's own. */
+  | 'ALIAS'
+  /** The full name. */
+  | 'NAME';
+
 /** Which entities a cooperation network links. */
 export type NetworkKind =
   /** Countries. */
@@ -2468,10 +2545,18 @@ export type Organization = Entity & Node & {
   label: Scalars['String']['output'];
   /** Member countries, with the date of the membership list. */
   memberCountries: CountryMembershipConnection;
-  /** The full English name, e.g. `Coordinating Committee for Geoscience Programmes in East and Southeast Asia`. */
+  /** The full English name, e.g. `Coordinating Committee for Geoscience Programmes in East and Southeast Asia`. Give `lang` for the name in that language (see `names`); the fallback is documented on the argument. */
   name: Scalars['String']['output'];
-  /** The name in Chinese, where documented. */
+  /**
+   * The name in Chinese, where documented: the first NAME of `names(lang: "zh-Hans")`.
+   * @deprecated Use names(lang: "zh-Hans")
+   */
   nameZh?: Maybe<Scalars['String']['output']>;
+  /**
+   * Every name in every language, each with its BCP 47 tag and form: the English `name`, `acronym` and aliases
+   * (tag `en`) first, then the names in other languages in stored order.
+   */
+  names: Array<LocalizedName>;
   /** What kind of organization this is (by public fact, not by the source's wording). */
   organizationKind?: Maybe<OrganizationKind>;
   /** Organizations this one belongs to, with the period (e.g. CGS under its ministry). */
@@ -2578,6 +2663,18 @@ export type OrganizationMemberCountriesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<LinkOrder>;
+};
+
+
+/** An organization: a geological survey, an international or regional organization, a ministry, a university… */
+export type OrganizationNameArgs = {
+  lang?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** An organization: a geological survey, an international or regional organization, a ministry, a university… */
+export type OrganizationNamesArgs = {
+  lang?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -2690,6 +2787,8 @@ export type OrganizationFieldName =
   | 'FOUNDED_YEAR'
   /** `foundingNote` */
   | 'FOUNDING_NOTE'
+  /** `names` */
+  | 'NAMES'
   /** `nameZh` */
   | 'NAME_ZH'
   /** `organizationKind` */
@@ -2715,8 +2814,13 @@ export type OrganizationFieldsInput = {
   foundingNote?: InputMaybe<Scalars['String']['input']>;
   /** The full English name, e.g. `Coordinating Committee for Geoscience Programmes in East and Southeast Asia`. Required on create. At most {{limit:write.maxNameLength}} characters, one line. */
   name?: InputMaybe<Scalars['String']['input']>;
-  /** The name in Chinese, where documented. At most {{limit:write.maxNameLength}} characters, one line. */
+  /**
+   * The name in Chinese, where documented. At most {{limit:write.maxNameLength}} characters, one line.
+   * @deprecated Use names with lang "zh-Hans"
+   */
   nameZh?: InputMaybe<Scalars['String']['input']>;
+  /** Names in other languages (English ones go in `name`, `acronym`, `aliases`), each as a public source writes it. Replaces the stored list. At most {{limit:write.maxListItems}} items. */
+  names?: InputMaybe<Array<LocalizedNameInput>>;
   /** What kind of organization this is (by public fact, not by the source's wording). */
   organizationKind?: InputMaybe<OrganizationKind>;
   /** Research Organization Registry ID, where verified (none is yet). */
@@ -4423,8 +4527,13 @@ export type Region = Entity & Node & {
   label: Scalars['String']['output'];
   /** Where the region sits in the M49 hierarchy. */
   level?: Maybe<RegionLevel>;
-  /** The M49 name, e.g. `Latin America and the Caribbean`. */
+  /** The M49 name, e.g. `Latin America and the Caribbean`. Give `lang` for the name in that language (see `names`); the fallback is documented on the argument. */
   name: Scalars['String']['output'];
+  /**
+   * Every name in every language, each with its BCP 47 tag and form: the English `name`, `acronym` and aliases
+   * (tag `en`) first, then the names in other languages in stored order.
+   */
+  names: Array<LocalizedName>;
   /** The larger region containing this one; null for the world. */
   parent?: Maybe<Region>;
   /** All stored properties as text pairs. */
@@ -4495,6 +4604,18 @@ export type RegionHistoryArgs = {
 
 
 /** A UN M49 geographic region (continent, sub-region or intermediate region). */
+export type RegionNameArgs = {
+  lang?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A UN M49 geographic region (continent, sub-region or intermediate region). */
+export type RegionNamesArgs = {
+  lang?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A UN M49 geographic region (continent, sub-region or intermediate region). */
 export type RegionRelationshipsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['LocalDate']['input']>;
@@ -4555,6 +4676,8 @@ export type RegionFieldName =
   | 'ALIASES'
   /** `level` */
   | 'LEVEL'
+  /** `names` */
+  | 'NAMES'
   /** `sourceLabels` */
   | 'SOURCE_LABELS';
 
@@ -4566,6 +4689,8 @@ export type RegionFieldsInput = {
   level?: InputMaybe<RegionLevel>;
   /** The M49 name, e.g. `Latin America and the Caribbean`. Required on create. At most {{limit:write.maxNameLength}} characters, one line. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** Names in other languages (English ones go in `name`, `acronym`, `aliases`), each as a public source writes it. Replaces the stored list. At most {{limit:write.maxListItems}} items. */
+  names?: InputMaybe<Array<LocalizedNameInput>>;
   /** The source's own words that the graph reads as (a candidate for) this region, e.g. `America`. At most {{limit:write.maxListItems}} items of one line each. */
   sourceLabels?: InputMaybe<Array<Scalars['String']['input']>>;
 };
@@ -5930,6 +6055,8 @@ export type UserErrorCode =
   | 'HAS_RELATIONSHIPS'
   /** The key is not a slug. */
   | 'INVALID_KEY'
+  /** A language tag is not a well-formed BCP 47 tag starting with an ISO 639 language code (e.g. `zh-Hans`). */
+  | 'INVALID_LANGUAGE_TAG'
   /** The value is not of the field's kind (date, URL, enum member, number …). */
   | 'INVALID_VALUE'
   /** The relationship type does not join these kinds of entity. */
@@ -6146,7 +6273,10 @@ export type ResolversTypes = {
   LinkPayload: ResolverTypeWrapper<Partial<Omit<LinkPayload, 'change' | 'relationship'> & { change?: Maybe<ResolversTypes['Change']>, relationship?: Maybe<ResolversTypes['Relationship']> }>>;
   LinkQualifiersInput: ResolverTypeWrapper<Partial<LinkQualifiersInput>>;
   LocalDate: ResolverTypeWrapper<Partial<Scalars['LocalDate']['output']>>;
+  LocalizedName: ResolverTypeWrapper<Partial<Omit<LocalizedName, 'provenance'> & { provenance: Array<ResolversTypes['Provenance']> }>>;
+  LocalizedNameInput: ResolverTypeWrapper<Partial<LocalizedNameInput>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NameForm: ResolverTypeWrapper<Partial<NameForm>>;
   NetworkKind: ResolverTypeWrapper<Partial<NetworkKind>>;
   Node: ResolverTypeWrapper<NodeRecord>;
   NonNegativeInt: ResolverTypeWrapper<Partial<Scalars['NonNegativeInt']['output']>>;
@@ -6408,6 +6538,8 @@ export type ResolversParentTypes = {
   LinkPayload: Partial<Omit<LinkPayload, 'change' | 'relationship'> & { change?: Maybe<ResolversParentTypes['Change']>, relationship?: Maybe<ResolversParentTypes['Relationship']> }>;
   LinkQualifiersInput: Partial<LinkQualifiersInput>;
   LocalDate: Partial<Scalars['LocalDate']['output']>;
+  LocalizedName: Partial<Omit<LocalizedName, 'provenance'> & { provenance: Array<ResolversParentTypes['Provenance']> }>;
+  LocalizedNameInput: Partial<LocalizedNameInput>;
   Mutation: Record<PropertyKey, never>;
   Node: NodeRecord;
   NonNegativeInt: Partial<Scalars['NonNegativeInt']['output']>;
@@ -6763,7 +6895,8 @@ export type CountryResolvers<ContextType = RequestContext, ParentType extends Re
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   memberships?: Resolver<ResolversTypes['OrganizationMembershipConnection'], ParentType, ContextType, Partial<CountryMembershipsArgs>>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<CountryNameArgs>>;
+  names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType, Partial<CountryNamesArgs>>;
   numericCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   properties?: Resolver<Array<ResolversTypes['Property']>, ParentType, ContextType>;
   provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
@@ -6895,7 +7028,8 @@ export type EventResolvers<ContextType = RequestContext, ParentType extends Reso
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<EventNameArgs>>;
+  names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType, Partial<EventNamesArgs>>;
   officialName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   organizers?: Resolver<ResolversTypes['OrganizationOrganizerConnection'], ParentType, ContextType, Partial<EventOrganizersArgs>>;
   properties?: Resolver<Array<ResolversTypes['Property']>, ParentType, ContextType>;
@@ -7030,6 +7164,13 @@ export interface LocalDateScalarConfig extends GraphQLScalarTypeConfig<Resolvers
   name: 'LocalDate';
 }
 
+export type LocalizedNameResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LocalizedName'] = ResolversParentTypes['LocalizedName']> = {
+  form?: Resolver<ResolversTypes['NameForm'], ParentType, ContextType>;
+  lang?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   createAgreement?: Resolver<ResolversTypes['AgreementPayload'], ParentType, ContextType, RequireFields<MutationCreateAgreementArgs, 'input'>>;
   createApiKey?: Resolver<ResolversTypes['CreateApiKeyPayload'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
@@ -7101,8 +7242,9 @@ export type OrganizationResolvers<ContextType = RequestContext, ParentType exten
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   memberCountries?: Resolver<ResolversTypes['CountryMembershipConnection'], ParentType, ContextType, Partial<OrganizationMemberCountriesArgs>>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<OrganizationNameArgs>>;
   nameZh?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType, Partial<OrganizationNamesArgs>>;
   organizationKind?: Resolver<Maybe<ResolversTypes['OrganizationKind']>, ParentType, ContextType>;
   parentOrganizations?: Resolver<ResolversTypes['OrganizationTenureConnection'], ParentType, ContextType, Partial<OrganizationParentOrganizationsArgs>>;
   positions?: Resolver<ResolversTypes['PositionLinkConnection'], ParentType, ContextType, Partial<OrganizationPositionsArgs>>;
@@ -7598,7 +7740,8 @@ export type RegionResolvers<ContextType = RequestContext, ParentType extends Res
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   level?: Resolver<Maybe<ResolversTypes['RegionLevel']>, ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<RegionNameArgs>>;
+  names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType, Partial<RegionNamesArgs>>;
   parent?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
   properties?: Resolver<Array<ResolversTypes['Property']>, ParentType, ContextType>;
   provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
@@ -7996,6 +8139,7 @@ export type Resolvers<ContextType = RequestContext> = {
   JSON?: GraphQLScalarType;
   LinkPayload?: LinkPayloadResolvers<ContextType>;
   LocalDate?: GraphQLScalarType;
+  LocalizedName?: LocalizedNameResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   NonNegativeInt?: GraphQLScalarType;

@@ -1,4 +1,5 @@
 import { ISO_ALPHA2_CODES } from './countryCodes';
+import { localizedNamesFromStored, NAME_FORMS, storedLocalizedNames } from './localizedNames';
 import { NODE_LABELS, type NodeLabel, type RelationshipType } from './vocabulary';
 
 /**
@@ -20,7 +21,9 @@ export type FieldType =
   /** A member of a GraphQL enum (GraphQL checks the value; import checks it against `values`). */
   | 'enum'
   | 'nameList'
-  | 'enumList';
+  | 'enumList'
+  /** Names with a BCP 47 language tag and a form (src/graph/localizedNames.ts); stored as encoded strings. */
+  | 'localizedNames';
 
 export interface FieldSpec {
   type: FieldType;
@@ -59,17 +62,21 @@ export const ENTITY_FIELDS: Record<NodeLabel, Readonly<Record<string, FieldSpec>
     alpha3: { type: 'name' },
     numericCode: { type: 'name', property: 'numeric' },
     aliases: { type: 'nameList' },
+    names: { type: 'localizedNames', values: NAME_FORMS },
   },
   Region: {
     name: { type: 'name', required: true },
     level: { type: 'enum', values: ['WORLD', 'CONTINENT', 'SUB_REGION', 'INTERMEDIATE_REGION'] },
     aliases: { type: 'nameList' },
     sourceLabels: { type: 'nameList' },
+    names: { type: 'localizedNames', values: NAME_FORMS },
   },
   Organization: {
     name: { type: 'name', required: true },
     acronym: { type: 'name' },
     aliases: { type: 'nameList' },
+    names: { type: 'localizedNames', values: NAME_FORMS },
+    /** Deprecated: a Chinese name now goes in `names` with a `zh-…` tag; still read and written as it was. */
     nameZh: { type: 'name' },
     organizationKind: { type: 'enum', property: 'kind', values: ORGANIZATION_KINDS },
     scope: { type: 'enum', values: ORGANIZATION_SCOPES },
@@ -118,6 +125,7 @@ export const ENTITY_FIELDS: Record<NodeLabel, Readonly<Record<string, FieldSpec>
     name: { type: 'name', required: true },
     officialName: { type: 'name' },
     aliases: { type: 'nameList' },
+    names: { type: 'localizedNames', values: NAME_FORMS },
     eventKind: { type: 'enum', property: 'kind', values: EVENT_KINDS },
     year: { type: 'int' },
     edition: { type: 'int' },
@@ -248,7 +256,12 @@ export function specOfProperty(label: NodeLabel, property: string): { field: str
 /** Input fields (as the API names them) → stored properties (as Neo4j holds them). */
 export function storedFromFields(label: NodeLabel, fields: Record<string, unknown>): Record<string, unknown> {
   const specs = ENTITY_FIELDS[label];
-  return Object.fromEntries(Object.entries(fields).map(([field, value]) => [specs[field]?.property ?? field, value]));
+  return Object.fromEntries(
+    Object.entries(fields).map(([field, value]) => [
+      specs[field]?.property ?? field,
+      specs[field]?.type === 'localizedNames' && Array.isArray(value) ? storedLocalizedNames(value) : value,
+    ]),
+  );
 }
 
 /** Stored properties → input fields; properties that are not facts of the label are left out. */
@@ -256,7 +269,7 @@ export function fieldsFromStored(label: NodeLabel, stored: Record<string, unknow
   const fields: Record<string, unknown> = {};
   for (const [field, spec] of Object.entries(ENTITY_FIELDS[label])) {
     const value = stored[spec.property ?? field];
-    if (value !== undefined && value !== null) fields[field] = value;
+    if (value !== undefined && value !== null) fields[field] = spec.type === 'localizedNames' ? localizedNamesFromStored(value) : value;
   }
   return fields;
 }

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import neo4j from 'neo4j-driver';
 import { lookupText, normalizeForLookup } from '../data/normalize';
+import { otherNameValues } from './localizedNames';
 import { KEY_ALIAS_PROPERTY } from './model';
 import type { NodeLabel, RelationshipType } from './vocabulary';
 
 /**
  * The one place that derives what is stored besides the facts themselves: the graph-wide `uid`, the folded
- * `lookupText`, the index-backed sort keys, provenance as JSON with its source keys, and stable relationship
+ * `lookupText` and `namesText` (names in every language), the index-backed sort keys, provenance as JSON with its source keys, and stable relationship
  * ids. The seed, the synthetic writer and (next) mutations and import all write through here, so a node
  * written by any of them sorts, filters and pages alike.
  */
@@ -152,6 +153,9 @@ export function entityProperties(
   // The source's own words for an entity (region labels, partner kinds) are searched like aliases (migration 0008).
   const labels = [facts.sourceLabels, facts.partnerTypeLabels].flatMap((list) => (Array.isArray(list) ? (list as string[]) : []));
   if (labels.length > 0) stored.labelsText = labels.join(' | ');
+  // Names in other languages are searched (migration 0010) and looked up like aliases, in every language.
+  const otherNames = otherNameValues(facts);
+  if (otherNames.length > 0) stored.namesText = otherNames.join(' | ');
   // Organization references accept an acronym case-insensitively: an indexed, folded copy serves them.
   if (typeof facts.acronym === 'string') stored.acronymKey = normalizeForLookup(facts.acronym);
   return {
@@ -159,7 +163,7 @@ export function entityProperties(
     ...(KEY_ALIAS_PROPERTY[label] ? { [KEY_ALIAS_PROPERTY[label]]: key } : {}),
     key,
     uid: entityUid(label, key),
-    lookupText: lookupText(facts),
+    lookupText: lookupText(facts, otherNames),
     ...sortKeys(label, key, facts),
     ...provenanceProperties(provenance),
     ...bookkeepingProperties(bookkeeping),

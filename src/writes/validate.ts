@@ -1,5 +1,6 @@
 import { LIMITS } from '../limits';
 import { ENTITY_FIELDS, ORDERED_FIELD_PAIRS, QUALIFIER_FIELDS, RELATIONSHIP_RULES, keyProblem, type FieldSpec } from '../graph/model';
+import { asLocalizedName, languageTagProblem } from '../graph/localizedNames';
 import type { NodeLabel, RelationshipType } from '../graph/vocabulary';
 import type { UserError } from './userErrors';
 
@@ -72,7 +73,23 @@ export function valueProblems(value: unknown, spec: FieldSpec, field: string[]):
       const item: FieldSpec = { type: spec.type === 'nameList' ? 'name' : 'enum', values: spec.values };
       return value.flatMap((entry, index) => valueProblems(entry, item, [...field, String(index)]));
     }
+    case 'localizedNames': {
+      if (!Array.isArray(value)) return wrong('a list of names, each with a value, a BCP 47 language tag and a form');
+      if (value.length > LIMITS.write.maxListItems) return [{ field, code: 'TOO_LONG', message: `has ${value.length} items; at most ${LIMITS.write.maxListItems}.` }];
+      return value.flatMap((entry, index) => localizedNameProblems(entry, spec, [...field, String(index)]));
+    }
   }
+}
+
+function localizedNameProblems(entry: unknown, spec: FieldSpec, field: string[]): UserError[] {
+  const name = asLocalizedName(entry);
+  if (!name) return [{ field, code: 'INVALID_VALUE', message: 'must be a name with a value, a language tag and a form (or `<tag>|<FORM>|<value>`).' }];
+  const tagProblem = languageTagProblem(name.lang);
+  return [
+    ...valueProblems(name.value, { type: 'name' }, [...field, 'value']),
+    ...(tagProblem ? [{ field: [...field, 'lang'], code: 'INVALID_LANGUAGE_TAG', message: tagProblem }] : []),
+    ...valueProblems(name.form, { type: 'enum', values: spec.values }, [...field, 'form']),
+  ];
 }
 
 function orderProblems(values: Record<string, unknown>, fieldPath: (field: string) => string[]): UserError[] {

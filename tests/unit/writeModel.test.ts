@@ -28,8 +28,14 @@ describe('the write model and the SDL', () => {
     expect(Object.keys(input.getFields()).sort()).toEqual(Object.keys(ENTITY_FIELDS[label]).sort());
     for (const [field, spec] of Object.entries(ENTITY_FIELDS[label])) {
       const { list, named } = describeType(input.getFields()[field].type);
-      expect(list).toBe(spec.type === 'nameList' || spec.type === 'enumList');
-      if (spec.type === 'enum' || spec.type === 'enumList') {
+      expect(list).toBe(spec.type === 'nameList' || spec.type === 'enumList' || spec.type === 'localizedNames');
+      if (spec.type === 'localizedNames') {
+        // A name with a language tag: the form enum of its input holds exactly the model's forms.
+        expect(named).toBe('LocalizedNameInput');
+        const form = (schema.getType(named) as GraphQLInputObjectType).getFields().form.type;
+        const formEnum = schema.getType(getNamedType(form).name);
+        expect(isEnumType(formEnum) && formEnum.getValues().map((value) => value.name).sort()).toEqual([...spec.values!].sort());
+      } else if (spec.type === 'enum' || spec.type === 'enumList') {
         const enumType = schema.getType(named);
         expect(isEnumType(enumType) && enumType.getValues().map((value) => value.name).sort()).toEqual([...spec.values!].sort());
       } else {

@@ -49,6 +49,11 @@ const EXAMPLES: ReadonlyArray<{ title: string; query: string }> = [
     query: 'query Search { search(query: "geochemical", first: 10) { edges { score node { kind label } } } }',
   },
   {
+    title: 'Names by language: CGS and the Ministry of Natural Resources in Chinese, with the fallback to English where none is recorded',
+    query:
+      'query NamesByLanguage { cgs: organization(key: "cgs") { zh: name(lang: "zh") fr: name(lang: "fr") names { value lang form provenance { quote } } } mnr: organization(acronym: "MNR") { zhHant: name(lang: "zh-Hant") names(lang: "zh") { value lang } } search(query: "中国地质调查局", first: 3) { edges { match node { kind label } } } }',
+  },
+  {
     title: 'Which organization was CGS part of on 2015-01-01, and where was the IUGS secretariat in 2010? (as of a day)',
     query:
       'query AsOf { cgs: organization(key: "cgs") { on20150101: parentOrganizations(asOf: "2015-01-01") { nodes { acronym name } } relationships(types: [PART_OF]) { nodes { node { label } validFrom validFromPrecision validTo validToPrecision } } } iugs: organization(acronym: "IUGS") { headquarters(asOf: "2010-06-01") { edges { city node { name } provenance { quote } } } } }',

@@ -74,7 +74,10 @@ function buildContext(): Record<string, unknown> {
     sameAs: { '@id': 'schema:sameAs', '@type': '@id', '@container': '@set' },
     // Facts with a schema.org counterpart; everything else is gc:<name> through @vocab.
     name: 'schema:name',
-    nameZh: { '@id': 'schema:name', '@language': 'zh' },
+    // Deprecated `nameZh` (nodes written before `names`): its values are simplified Chinese, as the API reads them.
+    nameZh: { '@id': 'schema:name', '@language': 'zh-Hans' },
+    // Names in other languages, each stored as `<BCP 47 tag>|<NAME|ACRONYM|ALIAS>|<value>` (src/graph/localizedNames.ts).
+    names: { '@id': 'gc:names', '@container': '@set' },
     aliases: { '@id': 'schema:alternateName', '@container': '@set' },
     description: 'schema:description',
     website: { '@id': 'schema:url', '@type': '@id' },

@@ -2,6 +2,7 @@ import type { QueryEventsArgs, Resolvers } from '../../generated/graphql';
 import { LISTS } from '../../data/lists';
 import { byKey, lookupFilter, organizationRef, rootList, provenanceFilter, upperCase } from './lookup';
 import { listProp, prop } from './fields';
+import { localizedNameFields } from './names';
 
 export const eventResolvers: Resolvers = {
   Query: {
@@ -18,7 +19,7 @@ export const eventResolvers: Resolvers = {
     })),
   },
   Event: {
-    name: prop('name'),
+    ...localizedNameFields,
     officialName: prop('officialName'),
     aliases: listProp('aliases'),
     eventKind: prop('kind'),

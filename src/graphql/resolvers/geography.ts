@@ -2,6 +2,7 @@ import type { QueryCountriesArgs, QueryRegionsArgs, Resolvers } from '../../gene
 import { LISTS } from '../../data/lists';
 import { byKey, lookupFilter, organizationRef, provenanceFilter, rootList } from './lookup';
 import { listProp, prop, reads } from './fields';
+import { localizedNameFields } from './names';
 import { toEntityRecord } from '../../data/records';
 import { LIMITS } from '../../limits';
 
@@ -27,11 +28,11 @@ export const geographyResolvers: Resolvers = {
     code: reads([], (country) => country.key),
     alpha3: prop('alpha3'),
     numericCode: prop('numeric'),
-    name: prop('name'),
+    ...localizedNameFields,
   },
   Region: {
     code: reads([], (region) => region.key),
-    name: prop('name'),
+    ...localizedNameFields,
     level: prop('level'),
     aliases: listProp('aliases'),
     sourceLabels: listProp('sourceLabels'),

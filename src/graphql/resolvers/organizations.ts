@@ -6,6 +6,7 @@ import { entityReadAhead } from '../lookahead';
 import { BadInputError } from '../../errors';
 import { byKey, lookupFilter, organizationRef, rootList, provenanceFilter, upperCase } from './lookup';
 import { listProp, prop, reads } from './fields';
+import { localizedNameFields, nameZhField } from './names';
 
 export const organizationResolvers: Resolvers = {
   Query: {
@@ -33,10 +34,10 @@ export const organizationResolvers: Resolvers = {
     people: rootList(LISTS.people, (args: QueryPeopleArgs) => ({ nameContains: lookupFilter(args.nameContains) })),
   },
   Organization: {
-    name: prop('name'),
+    ...localizedNameFields,
     acronym: prop('acronym'),
     aliases: listProp('aliases'),
-    nameZh: prop('nameZh'),
+    nameZh: nameZhField,
     organizationKind: prop('kind'),
     scope: prop('scope'),
     foundedYear: prop('foundedYear'),

@@ -48,6 +48,7 @@ function typeText(spec: FieldSpec | null): string {
   if (!spec) return '';
   const values = spec.values ? ` (${spec.values.join(', ')})` : '';
   if (spec.type === 'nameList') return `list of names, \`${LIST_DELIMITER}\`-separated`;
+  if (spec.type === 'localizedNames') return `list of \`tag\\|FORM\\|name\` (BCP 47 tag; FORM one of ${(spec.values ?? []).join(', ')}), \`${LIST_DELIMITER}\`-separated`;
   if (spec.type === 'enumList') return `list, \`${LIST_DELIMITER}\`-separated${values}`;
   return `${spec.type}${values}`;
 }

@@ -79,6 +79,7 @@ export function cellValue(text: string, spec: FieldSpec | null): unknown {
       return text === 'true' ? true : text === 'false' ? false : text;
     case 'nameList':
     case 'enumList':
+    case 'localizedNames':
       return text.split(LIST_DELIMITER).map((item) => item.trim());
     default:
       return text;

@@ -147,6 +147,13 @@ describe('graph export', () => {
     for (const { key } of unidentified) expect(sameAs.filter((t) => t.s === IRI.entity('Organization', key))).toEqual([]);
   });
 
+  it('writes names in other languages as language-tagged schema:name literals beside the English name', async () => {
+    const names = (await jsonLdTriples()).filter((t) => t.s === IRI.entity('Organization', 'cgs') && t.p === IRI.schema('name'));
+    expect(names).toContainEqual({ s: IRI.entity('Organization', 'cgs'), p: IRI.schema('name'), o: '"China Geological Survey"' });
+    // RDF language tags compare case-insensitively; the jsonld library writes them in lower case.
+    expect(names).toContainEqual({ s: IRI.entity('Organization', 'cgs'), p: IRI.schema('name'), o: '"中国地质调查局"@zh-hans' });
+  });
+
   it('exports the subgraph around ids at a depth: those entities, their neighbours and only the relationships among them', async () => {
     const around = await rows<{ uid: string }>(
       "MATCH (c:Entity {uid: 'Organization:cgs'})-[r]-(n:Entity) WHERE type(r) IN $types RETURN DISTINCT n.uid AS uid",

@@ -76,8 +76,6 @@ function buildContext(): Record<string, unknown> {
     name: 'schema:name',
     // Deprecated `nameZh` (nodes written before `names`): its values are simplified Chinese, as the API reads them.
     nameZh: { '@id': 'schema:name', '@language': 'zh-Hans' },
-    // Names in other languages, each stored as `<BCP 47 tag>|<NAME|ACRONYM|ALIAS>|<value>` (src/graph/localizedNames.ts).
-    names: { '@id': 'gc:names', '@container': '@set' },
     aliases: { '@id': 'schema:alternateName', '@container': '@set' },
     description: 'schema:description',
     website: { '@id': 'schema:url', '@type': '@id' },

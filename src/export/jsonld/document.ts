@@ -1,4 +1,5 @@
 import { relationshipGlobalId, toGlobalId } from '../../data/globalId';
+import { localizedNamesFromStored } from '../../graph/localizedNames';
 import type { ProvenanceEntry } from '../../graph/storedProperties';
 import { factsOf, provenanceOf } from '../facts';
 import type { ExportNode, ExportRelationship } from '../reader';
@@ -56,9 +57,24 @@ function sameAs(node: ExportNode): string[] {
   return links;
 }
 
+/**
+ * Language-tagged names as RDF language-tagged strings: a NAME beside the default-language `schema:name`, an
+ * ACRONYM or ALIAS beside the `schema:alternateName`s.
+ */
+function withLocalizedNames(facts: Record<string, unknown>): Record<string, unknown> {
+  if (!('names' in facts)) return facts;
+  const { names, ...rest } = facts;
+  const tagged = localizedNamesFromStored(names);
+  const valuesOf = (forms: readonly string[]) => tagged.filter((name) => forms.includes(name.form)).map((name) => ({ '@value': name.value, '@language': name.lang }));
+  const asList = (value: unknown) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+  const named = [...asList(rest.name), ...valuesOf(['NAME'])];
+  const alternate = [...asList(rest.aliases), ...valuesOf(['ACRONYM', 'ALIAS'])];
+  return { ...rest, ...(named.length > 0 ? { name: named } : {}), ...(alternate.length > 0 ? { aliases: alternate } : {}) };
+}
+
 export function nodeObject(node: ExportNode): JsonLdObject {
   const schemaClass = SCHEMA_CLASSES[node.label];
-  const facts = Object.entries(factsOf(node.props)).map(([name, value]) => [factKey(name, NODE_FACT_TERMS), value] as const);
+  const facts = Object.entries(withLocalizedNames(factsOf(node.props))).map(([name, value]) => [factKey(name, NODE_FACT_TERMS), value] as const);
   const links = sameAs(node);
   return {
     id: entityIri(node.label, node.key),

@@ -239,6 +239,8 @@ async function main(): Promise<void> {
       writeLatencyMs: result.writeLatencyMs,
       answersPerSecond: Math.round(((result.requests - errors) / result.seconds) * 10) / 10,
       rssMb: { loadStart: rss[0]?.mb ?? null, afterWarmUp: warmedUp?.mb ?? null, end: last?.mb ?? null, peak: server.memory()?.peakRssMb ?? null },
+      // Every 10 s of the run: a leak keeps climbing, a heap settling to its working size levels off.
+      rssMbEvery10s: rss.filter((_, i) => i % 10 === 0).map((sample) => sample.mb),
       rssGrowthAfterWarmUpPercent: warmedUp && last ? Math.round(((last.mb - warmedUp.mb) / warmedUp.mb) * 1000) / 10 : null,
     };
     const out = path.join(rootDir, 'bench', 'results', 'soak-latest.json');

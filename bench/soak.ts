@@ -1,5 +1,6 @@
-import autocannon from 'autocannon';
 import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import neo4j from 'neo4j-driver';
@@ -19,13 +20,153 @@ import { freePort, intOption, repositoryRoot, tempDataDir } from './support';
  * `connections` clients for `seconds` on a mixed workload — 4 of 5 requests read (an organization by key with
  * its country and projects, a page of organizations, a country's organizations; anonymous, so the response
  * cache takes part), 1 of 5 creates an organization with an editor's API key. Every answer is checked (non-2xx,
- * transport errors, timeouts and bodies with `errors` count as errors). Reports p50/p99, throughput and the
+ * transport errors, timeouts and bodies with `errors` or `userErrors` count as errors). Reports p50/p99, throughput and the
  * server's RSS after warm-up (the first fifth of the run) and at the end; stops everything it started.
  */
 const WRITE_EVERY = 5;
+/** A request still unanswered after this long counts as a timeout (the server's own budget is 10 s). */
+const REQUEST_TIMEOUT_MS = 30_000;
+/** After a transport error a client waits this long before its next request, so a dead server is not hammered. */
+const TRANSPORT_BACKOFF_MS = 100;
+
+const HELP = `npm run soak [-- options]   (or: node dist/bench/soak.js [options] after npm run build)
+
+  --seconds N       how long the load runs (default 60)
+  --connections N   clients, each with one request in flight, over one keep-alive pool of N sockets (default 50)
+  --nodes N         size of the synthetic graph written to the throwaway Neo4j (default 20000, at least 1000)
+  --seed N          the synthetic graph's seed (default 42)
+  -h, --help        this text
+
+Writes bench/results/soak-latest.json; exits 1 when any request failed.
+`;
+
+interface SoakRequest {
+  headers: Record<string, string>;
+  body: string;
+}
+
+interface LoadResult {
+  seconds: number;
+  requests: number;
+  writes: number;
+  /** Failed requests by kind: a transport error code, `timeout`, `HTTP <status>`, `GraphQL <code>`, `userError <code>`. */
+  errors: Map<string, number>;
+  /** The first few failures as they came, to tell the harness's problems from the server's. */
+  firstErrors: string[];
+  /** Over every request that got an answer (failed ones too), then reads and writes apart. */
+  latencyMs: Percentiles;
+  readLatencyMs: Percentiles;
+  writeLatencyMs: Percentiles;
+}
+
+interface Percentiles {
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+}
+
+/**
+ * `connections` clients in a closed loop (each sends its next request when its last one is answered) until time is
+ * up. One keep-alive agent holds at most `connections` sockets, so the harness opens them once and never more:
+ * the first soak, on autocannon, counted thousands of "transport errors" that said nothing about the server.
+ */
+async function runLoad(url: string, connections: number, seconds: number, request: (n: number) => SoakRequest): Promise<LoadResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: connections, maxFreeSockets: connections });
+  const latencies: number[] = [];
+  const byKind = { read: [] as number[], write: [] as number[] };
+  const errors = new Map<string, number>();
+  const firstErrors: string[] = [];
+  let next = 0;
+  let writes = 0;
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  const client = async () => {
+    while (performance.now() < deadline) {
+      const n = next;
+      next += 1;
+      const kind = n % WRITE_EVERY === WRITE_EVERY - 1 ? 'write' : 'read';
+      if (kind === 'write') writes += 1;
+      const sent = performance.now();
+      const outcome = await post(agent, url, request(n));
+      const ms = performance.now() - sent;
+      if (outcome.kind !== 'transport') {
+        latencies.push(ms);
+        byKind[kind].push(ms);
+      }
+      if (outcome.kind === 'ok') continue;
+      const error = `${kind}: ${outcome.error}`;
+      errors.set(error, (errors.get(error) ?? 0) + 1);
+      if (firstErrors.length < 10) firstErrors.push(`${kind} sent at ${Math.round(sent - started)} ms, ${outcome.error} after ${Math.round(ms)} ms`);
+      if (outcome.kind === 'transport') await new Promise((resolve) => setTimeout(resolve, TRANSPORT_BACKOFF_MS));
+    }
+  };
+  await Promise.all(Array.from({ length: connections }, client));
+  const elapsed = (performance.now() - started) / 1000;
+  agent.destroy();
+  return {
+    seconds: Math.round(elapsed * 10) / 10,
+    requests: next,
+    writes,
+    errors,
+    firstErrors,
+    latencyMs: percentiles(latencies),
+    readLatencyMs: percentiles(byKind.read),
+    writeLatencyMs: percentiles(byKind.write),
+  };
+}
+
+function percentiles(values: number[]): Percentiles {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => (sorted.length === 0 ? 0 : Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] * 10) / 10);
+  return { p50: at(0.5), p90: at(0.9), p99: at(0.99), max: at(1) };
+}
+
+type Outcome = { kind: 'ok' } | { kind: 'transport' | 'answer'; error: string };
+
+/** One POST; an answer counts as ok only if it is a 200 whose body has no `errors` and no `userErrors`. */
+function post(agent: http.Agent, url: string, { headers, body }: SoakRequest): Promise<Outcome> {
+  return new Promise((resolve) => {
+    const req = http.request(
+      url,
+      { method: 'POST', agent, timeout: REQUEST_TIMEOUT_MS, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('error', (error: NodeJS.ErrnoException) => resolve({ kind: 'transport', error: error.code ?? error.message }));
+        res.on('end', () => {
+          if (res.statusCode !== 200) return resolve({ kind: 'answer', error: `HTTP ${res.statusCode}` });
+          resolve(checkAnswer(Buffer.concat(chunks).toString('utf8')));
+        });
+      },
+    );
+    req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'timeout' })));
+    req.on('error', (error: NodeJS.ErrnoException) => resolve({ kind: 'transport', error: error.code ?? error.message }));
+    req.end(body);
+  });
+}
+
+function checkAnswer(text: string): Outcome {
+  let answer: { data?: Record<string, { userErrors?: Array<{ code?: string }> } | null>; errors?: Array<{ extensions?: { code?: string } }> };
+  try {
+    answer = JSON.parse(text);
+  } catch {
+    return { kind: 'answer', error: 'not JSON' };
+  }
+  if (answer.errors?.length) return { kind: 'answer', error: `GraphQL ${answer.errors[0].extensions?.code ?? 'error'}` };
+  const userError = Object.values(answer.data ?? {}).find((field) => field?.userErrors?.length)?.userErrors?.[0];
+  return userError ? { kind: 'answer', error: `userError ${userError.code ?? '?'}` } : { kind: 'ok' };
+}
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { seconds: { type: 'string' }, connections: { type: 'string' }, nodes: { type: 'string' }, seed: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { seconds: { type: 'string' }, connections: { type: 'string' }, nodes: { type: 'string' }, seed: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+  const loadBefore = os.loadavg().map((l) => Math.round(l * 100) / 100);
   const seconds = intOption('seconds', values.seconds, 60);
   const connections = intOption('connections', values.connections, 50);
   const nodes = intOption('nodes', values.nodes, 20_000, 1_000);
@@ -61,8 +202,13 @@ async function main(): Promise<void> {
     cleanups.unshift(() => server.stop());
 
     const bodies = workload(keys);
-    let next = 0;
-    let writes = 0;
+    const write = (n: number): SoakRequest => ({
+      headers: { authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        query: 'mutation Soak($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { key } userErrors { code } } }',
+        variables: { input: { key: `soak-org-${n}`, fields: { name: `Soak Organization ${n}` }, provenance: { source: SYNTHETIC_SOURCE_KEY, confidence: 'LOW' } } },
+      }),
+    });
     const rss: Array<{ at: number; mb: number }> = [];
     const sampler = setInterval(() => {
       const memory = server.memory();
@@ -70,50 +216,31 @@ async function main(): Promise<void> {
     }, 1_000);
     log(`load: ${connections} connections for ${seconds} s, 1 in ${WRITE_EVERY} requests a write`);
     const loadStarted = Date.now();
-    const result = await autocannon({
-      url: server.url,
-      connections,
-      duration: seconds,
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      requests: [
-        {
-          setupRequest: (request) => {
-            const n = next;
-            next += 1;
-            if (n % WRITE_EVERY === WRITE_EVERY - 1) {
-              writes += 1;
-              request.headers = { ...request.headers, 'content-type': 'application/json', authorization: `Bearer ${token}` };
-              request.body = JSON.stringify({
-                query: 'mutation Soak($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { key } userErrors { code } } }',
-                variables: { input: { key: `soak-org-${n}`, fields: { name: `Soak Organization ${n}` }, provenance: { source: SYNTHETIC_SOURCE_KEY, confidence: 'LOW' } } },
-              });
-            } else {
-              request.headers = { 'content-type': 'application/json' };
-              request.body = bodies[n % bodies.length];
-            }
-            return request;
-          },
-        },
-      ],
-      verifyBody: (body) => !body.includes('"errors"') && !body.includes('"userErrors":[{'),
-    });
+    const result = await runLoad(server.url, connections, seconds, (n) => (n % WRITE_EVERY === WRITE_EVERY - 1 ? write(n) : { headers: {}, body: bodies[n % bodies.length] }));
     clearInterval(sampler);
     const warmedUp = rss.find((sample) => sample.at - loadStarted >= (seconds * 1000) / 5) ?? rss[0];
     const last = rss[rss.length - 1];
+    const errors = [...result.errors.values()].reduce((sum, count) => sum + count, 0);
     const report = {
       command: `npm run soak -- --seconds ${seconds} --connections ${connections} --nodes ${nodes} --seed ${seed}`,
       date: new Date().toISOString(),
+      loadAverage: { before: loadBefore, after: os.loadavg().map((l) => Math.round(l * 100) / 100) },
+      cores: os.cpus().length,
       nodes,
-      seconds: result.duration,
+      seconds: result.seconds,
       connections,
-      requests: result.requests.total,
-      writesSent: writes,
-      errors: result.errors + result.timeouts + result.non2xx + result.mismatches,
-      breakdown: { transport: result.errors, timeouts: result.timeouts, non2xx: result.non2xx, errorBodies: result.mismatches },
-      latencyMs: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max },
-      requestsPerSecond: Math.round((result.requests.total / result.duration) * 10) / 10,
-      rssMb: { afterWarmUp: warmedUp?.mb ?? null, end: last?.mb ?? null, peak: server.memory()?.peakRssMb ?? null },
+      requests: result.requests,
+      writesSent: result.writes,
+      errors,
+      errorsByKind: Object.fromEntries(result.errors),
+      firstErrors: result.firstErrors,
+      latencyMs: result.latencyMs,
+      readLatencyMs: result.readLatencyMs,
+      writeLatencyMs: result.writeLatencyMs,
+      answersPerSecond: Math.round(((result.requests - errors) / result.seconds) * 10) / 10,
+      rssMb: { loadStart: rss[0]?.mb ?? null, afterWarmUp: warmedUp?.mb ?? null, end: last?.mb ?? null, peak: server.memory()?.peakRssMb ?? null },
+      // Every 10 s of the run: a leak keeps climbing, a heap settling to its working size levels off.
+      rssMbEvery10s: rss.filter((_, i) => i % 10 === 0).map((sample) => sample.mb),
       rssGrowthAfterWarmUpPercent: warmedUp && last ? Math.round(((last.mb - warmedUp.mb) / warmedUp.mb) * 1000) / 10 : null,
     };
     const out = path.join(rootDir, 'bench', 'results', 'soak-latest.json');

@@ -15,6 +15,9 @@ const optionalString = z
   .optional()
   .transform((value) => (value === undefined || value === '' ? undefined : value));
 
+const TRACES_EXPORTERS = ['otlp', 'console', 'none'] as const;
+const OTLP_PROTOCOLS = ['http/protobuf', 'http/json', 'grpc'] as const;
+
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -61,6 +64,16 @@ const environmentSchema = z.object({
   RESPONSE_CACHE_MAX_MB: z.coerce.number().int().min(1).max(4096).default(64),
   CHANGE_FEED_POLL_MS: z.coerce.number().int().min(0).max(600_000).default(1000),
   OPERATIONS_SAFELIST: optionalString,
+  // OpenTelemetry's standard variables (https://opentelemetry.io/docs/specs/otel/configuration/sdk-environment-variables/):
+  // the ones that decide whether tracing runs and where spans go are checked here; the SDK reads the rest itself.
+  OTEL_SDK_DISABLED: booleanFlag.optional(),
+  OTEL_TRACES_EXPORTER: optionalString.pipe(z.enum(TRACES_EXPORTERS).optional()),
+  OTEL_EXPORTER_OTLP_PROTOCOL: optionalString.pipe(z.enum(OTLP_PROTOCOLS).optional()),
+  OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: optionalString.pipe(z.enum(OTLP_PROTOCOLS).optional()),
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  OTEL_SERVICE_NAME: optionalString,
+  OTEL_BSP_SCHEDULE_DELAY: z.coerce.number().int().min(0).max(600_000).default(5000),
 });
 
 /** Asymmetric signatures only: a shared-secret HMAC would let anyone holding the JWKS mint tokens, and `none` signs nothing. */
@@ -122,6 +135,17 @@ export interface SafelistConfig {
   operatorManifest: string;
 }
 
+/** OpenTelemetry traces (src/telemetry/): where the spans of HTTP requests, GraphQL operations and Cypher statements go. */
+export interface TracingConfig {
+  exporter: 'otlp' | 'console';
+  protocol: (typeof OTLP_PROTOCOLS)[number];
+  /** The full URL spans are sent to (for HTTP protocols, the `/v1/traces` one). */
+  endpoint: string;
+  serviceName: string;
+  /** How long the batch span processor gathers spans before it sends them. */
+  scheduleDelayMs: number;
+}
+
 export interface EmbeddedNeo4jConfig {
   dataDir: string;
   boltPort: number;
@@ -153,6 +177,8 @@ export interface AppConfig {
   caching: CachingConfig;
   /** Unset: any operation within the limits runs. */
   safelist?: SafelistConfig;
+  /** Unset (the default): no span is made and no OpenTelemetry module is loaded. */
+  tracing?: TracingConfig;
   /** Repository root: where `cypher/`, `schema/`, `seed/` and `dist/web` are read from. */
   rootDir: string;
 }
@@ -212,6 +238,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = repos
       e.OPERATIONS_SAFELIST === undefined
         ? undefined
         : { builtManifest: path.join(rootDir, 'dist', 'safelist', 'operations.json'), operatorManifest: path.resolve(rootDir, e.OPERATIONS_SAFELIST) },
+    tracing: tracingConfigFrom(e),
     rootDir,
   };
 }
@@ -238,6 +265,33 @@ function jwtConfigFrom(e: z.infer<typeof environmentSchema>, rootDir: string): J
     rolesClaim: e.JWT_ROLES_CLAIM,
     algorithms: algorithms as JwtAlgorithm[],
   };
+}
+
+/**
+ * Tracing is off unless asked for: OTEL_TRACES_EXPORTER=otlp (or console), or OTEL_SDK_DISABLED=false with the
+ * standard default exporter (otlp). OTEL_SDK_DISABLED=true or OTEL_TRACES_EXPORTER=none keep it off.
+ */
+function tracingConfigFrom(e: z.infer<typeof environmentSchema>): TracingConfig | undefined {
+  if (e.OTEL_SDK_DISABLED === true || e.OTEL_TRACES_EXPORTER === 'none') return undefined;
+  if (e.OTEL_TRACES_EXPORTER === undefined && e.OTEL_SDK_DISABLED !== false) return undefined;
+  const protocol = e.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL ?? e.OTEL_EXPORTER_OTLP_PROTOCOL ?? 'http/protobuf';
+  return {
+    exporter: e.OTEL_TRACES_EXPORTER ?? 'otlp',
+    protocol,
+    endpoint: tracesEndpoint(protocol, e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, e.OTEL_EXPORTER_OTLP_ENDPOINT),
+    serviceName: e.OTEL_SERVICE_NAME ?? 'geocoop-graph',
+    scheduleDelayMs: e.OTEL_BSP_SCHEDULE_DELAY,
+  };
+}
+
+/**
+ * As the OTLP exporter specification says: the traces endpoint is used as given; the general one is a base to which
+ * HTTP protocols add `v1/traces` (gRPC takes it as it is).
+ */
+function tracesEndpoint(protocol: TracingConfig['protocol'], traces: string | undefined, base: string | undefined): string {
+  if (traces !== undefined) return traces;
+  if (protocol === 'grpc') return base ?? 'http://localhost:4317';
+  return `${(base ?? 'http://localhost:4318').replace(/\/+$/, '')}/v1/traces`;
 }
 
 function describeExpectation(issue: z.core.$ZodIssue): string {

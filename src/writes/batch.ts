@@ -135,15 +135,26 @@ async function writeEntities(writer: Writer, entities: readonly BatchEntity[], c
     writes.set(uid, { uid, label: entity.label, props, create: writes.get(uid)?.create ?? !before });
     stored.set(uid, props);
   });
-  const planned = [...writes.values()];
-  await writeRows(writer, 'import/create-entities', null, planned.filter((row) => row.create).map(({ create: _, ...row }) => row), 'entities');
-  await writeRows(writer, 'import/merge-entities', null, planned.filter((row) => !row.create).map(({ create: _, ...row }) => row), 'entities');
+  await writePlanned(writer, { create: 'import/create-entities', merge: 'import/merge-entities' }, null, writes.values(), 'entities');
 }
 
-async function writeRows(writer: Writer, name: string, type: RelationshipType | null, rows: readonly unknown[], what: string): Promise<void> {
-  if (rows.length === 0) return;
-  const [row] = type ? await runForType(writer, name, type, { rows }) : await writer.tx.run(name, { rows });
-  if (Number(row.written) !== rows.length) throw new BatchWriteFailed(`wrote ${String(row.written)} of ${rows.length} ${what}${type ? ': an end no longer exists' : ''}.`);
+/** Planned writes, each flagged `create` (absent before the batch) or not: the new ones CREATEd, the rest MERGEd. */
+async function writePlanned<Row extends { create: boolean }>(
+  writer: Writer,
+  statements: { create: string; merge: string },
+  type: RelationshipType | null,
+  planned: Iterable<Row>,
+  what: string,
+): Promise<void> {
+  const rows = { create: [] as Array<Omit<Row, 'create'>>, merge: [] as Array<Omit<Row, 'create'>> };
+  for (const { create, ...row } of planned) rows[create ? 'create' : 'merge'].push(row);
+  for (const statement of ['create', 'merge'] as const) {
+    const written = rows[statement];
+    if (written.length === 0) continue;
+    const name = statements[statement];
+    const [row] = type ? await runForType(writer, name, type, { rows: written }) : await writer.tx.run(name, { rows: written });
+    if (Number(row.written) !== written.length) throw new BatchWriteFailed(`wrote ${String(row.written)} of ${written.length} ${what}${type ? ': an end no longer exists' : ''}.`);
+  }
 }
 
 async function writeLinks(writer: Writer, links: readonly BatchLink[], counts: BatchCounts, memory: ImportMemory, createdUids: ReadonlySet<string>, writtenLinks: Set<string>): Promise<void> {
@@ -177,9 +188,7 @@ async function writeLinks(writer: Writer, links: readonly BatchLink[], counts: B
       writtenLinks.add(identity);
       stored.set(identity, props);
     }
-    const rowsToWrite = [...writes.values()];
-    await writeRows(writer, 'import/create-relationships', type, rowsToWrite.filter((row) => row.create).map(({ create: _, ...row }) => row), `${type} relationships`);
-    await writeRows(writer, 'import/merge-relationships', type, rowsToWrite.filter((row) => !row.create).map(({ create: _, ...row }) => row), `${type} relationships`);
+    await writePlanned(writer, { create: 'import/create-relationships', merge: 'import/merge-relationships' }, type, writes.values(), `${type} relationships`);
   }
 }
 

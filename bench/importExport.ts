@@ -167,7 +167,7 @@ export async function runImportExportBench(options: BenchOptions, rootDir: strin
  * later regions fold onto codes already taken (their records left out) — and keeps the first of parallel
  * relationships; the counts are logged.
  */
-function adaptSynthetic(from: string, to: string): { file: string; regions: number; folded: number; parallel: number } {
+export function adaptSynthetic(from: string, to: string): { file: string; regions: number; folded: number; parallel: number } {
   const codes = [...M49_REGION_CODES];
   const regionKeys = new Map<string, string>();
   const seen = new Set<string>();

@@ -5,6 +5,7 @@ import type { Principal } from '../auth/viewer';
 import { ConfigError, loadConfig } from '../config';
 import { connectForCommand } from './connect';
 import { EmbeddedNeo4jError } from '../db/embeddedNeo4j';
+import { applyMigrations } from '../db/migrations';
 import { AppError } from '../errors';
 import { columnsTable, formatOf, reportLines, resumePosition, runImport, type ImportFile } from '../import';
 import { terminalProgress } from '../import/progress';
@@ -50,8 +51,12 @@ async function main(argv: string[]): Promise<number> {
   if (resumeFrom === null) throw new UsageError(`--resume-from takes LINE (of the first file) or FILE:LINE with FILE one of the files given.\n${USAGE}`);
 
   const config = loadConfig();
-  const database = await connectForCommand('import', config, createLogger({ logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel }));
+  const logger = createLogger({ logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel });
+  const database = await connectForCommand('import', config, logger);
   try {
+    // A store the server never opened lacks the uid constraint: without it every batch scans, and a concurrent
+    // writer's entity is no longer refused. A dry run writes nothing, schema included.
+    if (!values['dry-run']) await applyMigrations(database.library, database.cypher, logger);
     const report = await runImport(database.cypher, { files, principal: CLI_PRINCIPAL, dryRun: values['dry-run'], resumeFrom, progress: terminalProgress() });
     if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     else process.stdout.write(`${reportLines(report).join('\n')}\n`);

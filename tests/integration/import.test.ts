@@ -10,7 +10,11 @@ import { relationshipId } from '../../src/graph/storedProperties';
 import { LIMITS } from '../../src/limits';
 import { bearer, issueApiKey } from '../helpers/credentials';
 import { graphFingerprint, principal, startOwnGraph, type OwnGraph } from '../helpers/ownGraph';
-import { REPO_ROOT } from '../helpers/testNeo4j';
+import neo4jDriver from 'neo4j-driver';
+import { loadConfig } from '../../src/config';
+import { startEmbeddedNeo4j } from '../../src/db/embeddedNeo4j';
+import { createLogger } from '../../src/logger';
+import { freePort, REPO_ROOT, tempDataDir } from '../helpers/testNeo4j';
 
 /** Bulk import into a seeded graph of its own: formats, the dry run, bad input, resume, idempotence, round trip, HTTP. */
 let graph: OwnGraph;
@@ -277,4 +281,29 @@ describe('npm run import', () => {
     expect(bad.code).toBe(1);
     expect(bad.stdout).toMatch(/cli-bad\.jsonl:1 INVALID_JSON /);
   });
+
+  it('sets up the schema of a store no server ever opened before it writes, so batches seek by uid and races are refused', async () => {
+    const dataDir = tempDataDir('import-cli-fresh');
+    const env = { NEO4J_DATA_DIR: dataDir, NEO4J_BOLT_PORT: String(await freePort()), NEO4J_PAGECACHE_MB: '64', NEO4J_HEAP_MB: '384' };
+    try {
+      const file = write('cli-fresh.jsonl', jsonl({ kind: 'Theme', key: 'import-cli-fresh', fields: { name: 'Fresh store' } }));
+      const { NEO4J_URI: _shared, ...withoutUri } = process.env;
+      const imported = await promisify(execFile)(process.execPath, [cli, file], { env: { ...withoutUri, ...env, LOG_LEVEL: 'warn' }, timeout: 150_000 });
+      expect(imported.stdout).toMatch(/entities 1 created/);
+
+      const embedded = await startEmbeddedNeo4j(loadConfig({ NODE_ENV: 'test', ...env }, REPO_ROOT).neo4j.embedded, REPO_ROOT, createLogger({ logLevel: 'warn' }));
+      const driver = neo4jDriver.driver(embedded.uri, undefined, { disableLosslessIntegers: true });
+      try {
+        const constraints = await driver.executeQuery('SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names');
+        expect(constraints.records[0].get('names')).toEqual(expect.arrayContaining(['entity_uid', 'theme_key']));
+        const themes = await driver.executeQuery("MATCH (t:Theme {uid: 'Theme:import-cli-fresh'}) RETURN t.name AS name");
+        expect(themes.records.map((record) => record.get('name'))).toEqual(['Fresh store']);
+      } finally {
+        await driver.close();
+        await embedded.stop();
+      }
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 300_000);
 });

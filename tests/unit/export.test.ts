@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { cell, propertyHeader } from '../../src/export/csv/columns';
@@ -170,6 +171,16 @@ describe('GraphML ids', () => {
     expect(graphml).toContain(`target="${encoded}"`);
     expect(graphml).toContain('Spaced &amp; &lt;odd&gt;');
     expect(graphml).toContain('unit\uFFFDseparator');
+  });
+
+  it('reads back, through an XML parser, a value with quotes, tabs, line ends and markup exactly as stored', async () => {
+    const stored = 'He said "a & b"\t<c>\r\nnext line';
+    const quoted: ExportNode = { uid: 'Organization:quoted', label: 'Organization', key: 'quoted', props: { key: 'quoted', name: 'Quoted', note: stored } };
+    const file = path.join(scratch, 'quoted.graphml');
+    fs.writeFileSync(file, await text(graphmlChunks(inMemorySource([quoted], []))));
+    expect(validateGraphml(file).valid).toBe(true);
+    const read = execFileSync('xmllint', ['--xpath', 'string(//*[local-name()="data"][@key="n_note"])', file], { encoding: 'utf8' });
+    expect(read).toBe(`${stored}\n`); // xmllint ends its output with a line feed
   });
 });
 

@@ -1,4 +1,3 @@
-import { createCB } from 'xmlbuilder2';
 import { relationshipGlobalId, toGlobalId } from '../../data/globalId';
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../graph/vocabulary';
 import { factColumns, factsOf, provenanceOf, weakestConfidence } from '../facts';
@@ -54,58 +53,69 @@ function nodeId(uid: string): string {
 // eslint-disable-next-line no-control-regex -- finding the control characters XML forbids is the point
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-/** An attribute's text; a character XML cannot hold becomes U+FFFD, so one odd value never makes the file invalid. */
+/** A value's text; a character XML cannot hold becomes U+FFFD, so one odd value never makes the file invalid. */
 function text(value: unknown): string {
   return (Array.isArray(value) ? JSON.stringify(value) : String(value)).replace(NOT_XML, '\uFFFD');
 }
 
+// Tab, line feed and carriage return are escaped too: an XML parser normalises them to spaces in attributes
+// and a bare CR to LF in text, so a stored value would not read back as it was.
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' };
+const escapeAttribute = (value: string) => value.replace(/[&<>"\t\n\r]/g, (character) => ESCAPES[character]);
+const escapeText = (value: string) => value.replace(/[&<>\r]/g, (character) => ESCAPES[character]);
+
+function element(indent: string, name: string, attributes: Record<string, string>, close: boolean): string {
+  const written = Object.entries(attributes).map(([attribute, value]) => ` ${attribute}="${escapeAttribute(value)}"`).join('');
+  return `${indent}<${name}${written}${close ? '/>' : '>'}\n`;
+}
+
+/** The `<data>` children of a node or edge, one per key with a value. */
+function data(values: ReadonlyMap<string, unknown>, keys: readonly Key[]): string {
+  let out = '';
+  for (const key of keys) {
+    const value = values.get(key.name);
+    if (value !== undefined && value !== null) out += `      <data key="${escapeAttribute(key.id)}">${escapeText(text(value))}</data>\n`;
+  }
+  return out;
+}
+
+/**
+ * Written as text, not through xmlbuilder2 (used before): its builder makes a DOM node per element even in its
+ * callback API, which took most of the CPU and heap of a 20k-node export; GraphML's few fixed elements need only
+ * escaping.
+ */
 export async function* graphmlChunks(source: ExportSource): AsyncGenerator<string> {
   const nodeFacts = factKeys('n', NODE_KEYS, await source.nodeColumns());
   const edgeFacts = factKeys('e', EDGE_KEYS, await source.relationshipColumns());
-  let pending = '';
-  const xml = createCB({ data: (chunk: string) => (pending += chunk), prettyPrint: true });
-  const take = (): string => {
-    const chunk = pending;
-    pending = '';
-    return chunk;
-  };
-  const data = (values: ReadonlyMap<string, unknown>, keys: readonly Key[]) => {
-    for (const key of keys) {
-      const value = values.get(key.name);
-      if (value !== undefined && value !== null) xml.ele('data', { key: key.id }).txt(text(value)).up();
-    }
-  };
-
-  xml.dec({ version: '1.0', encoding: 'UTF-8' }).ele(GRAPHML_NS, 'graphml', { 'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance', 'xsi:schemaLocation': SCHEMA_LOCATION });
-  for (const key of [...NODE_KEYS, ...nodeFacts]) xml.ele('key', { id: key.id, for: 'node', 'attr.name': key.name, 'attr.type': key.type }).up();
-  for (const key of [...EDGE_KEYS, ...edgeFacts]) xml.ele('key', { id: key.id, for: 'edge', 'attr.name': key.name, 'attr.type': key.type }).up();
-  xml.ele('graph', { id: 'geocoop', edgedefault: 'directed' });
-  yield take();
+  let head = '<?xml version="1.0" encoding="UTF-8"?>\n';
+  head += element('', 'graphml', { xmlns: GRAPHML_NS, 'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance', 'xsi:schemaLocation': SCHEMA_LOCATION }, false);
+  for (const key of [...NODE_KEYS, ...nodeFacts]) head += element('  ', 'key', { id: key.id, for: 'node', 'attr.name': key.name, 'attr.type': key.type }, true);
+  for (const key of [...EDGE_KEYS, ...edgeFacts]) head += element('  ', 'key', { id: key.id, for: 'edge', 'attr.name': key.name, 'attr.type': key.type }, true);
+  yield head + element('  ', 'graph', { id: 'geocoop', edgedefault: 'directed' }, false);
 
   for (const label of NODE_LABELS) {
     for await (const batch of source.nodes(label)) {
+      let chunk = '';
       for (const node of batch) {
-        xml.ele('node', { id: nodeId(node.uid) });
-        data(nodeValues(node), NODE_KEYS);
-        data(new Map(Object.entries(factsOf(node.props))), nodeFacts);
-        xml.up();
+        chunk += element('    ', 'node', { id: nodeId(node.uid) }, false);
+        chunk += data(nodeValues(node), NODE_KEYS) + data(new Map(Object.entries(factsOf(node.props))), nodeFacts);
+        chunk += '    </node>\n';
       }
-      yield take();
+      yield chunk;
     }
   }
   for (const type of RELATIONSHIP_TYPES) {
     for await (const batch of source.relationships(type)) {
+      let chunk = '';
       for (const relationship of batch) {
-        xml.ele('edge', { id: `${type}:${relationship.id}`, source: nodeId(relationship.startUid), target: nodeId(relationship.endUid) });
-        data(edgeValues(relationship), EDGE_KEYS);
-        data(new Map(Object.entries(factsOf(relationship.props))), edgeFacts);
-        xml.up();
+        chunk += element('    ', 'edge', { id: `${type}:${relationship.id}`, source: nodeId(relationship.startUid), target: nodeId(relationship.endUid) }, false);
+        chunk += data(edgeValues(relationship), EDGE_KEYS) + data(new Map(Object.entries(factsOf(relationship.props))), edgeFacts);
+        chunk += '    </edge>\n';
       }
-      yield take();
+      yield chunk;
     }
   }
-  xml.up().up().end();
-  yield take();
+  yield '  </graph>\n</graphml>\n';
 }
 
 function nodeValues(node: ExportNode): Map<string, unknown> {

@@ -3,6 +3,7 @@ import { parse as parseCsv } from 'csv-parse';
 import type { FieldSpec } from '../graph/model';
 import { isNodeLabel, isRelationshipType } from '../graph/vocabulary';
 import { LIMITS } from '../limits';
+import { adminHeaderProblem, isAdminHeader, recordFromAdminRow } from './adminCsv';
 import { entityColumns, LIST_DELIMITER, relationshipColumns, type ImportColumn } from './columns';
 import { readLines } from './lines';
 import type { ImportProblem, ImportRecord, Located } from './records';
@@ -118,12 +119,23 @@ async function* parseCsvFile(file: ImportFile, fileIndex: number): AsyncGenerato
     }
   })();
   let header: string[] | null = null;
+  // A file of our CSV export (neo4j-admin's headers) holds stored properties, not the import's columns.
+  let admin = false;
   let byName = new Map<string, ImportColumn>();
   try {
     for await (const row of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       const line = row.info.lines - (row.record.join('').split('\n').length - 1);
       if (!header) {
         header = row.record.map((name) => name.trim());
+        admin = isAdminHeader(header);
+        if (admin) {
+          const wrong = adminHeaderProblem(header, isRelationshipType(kind));
+          const repeated = header.find((name, index) => header!.indexOf(name) !== index);
+          if (wrong) yield problem(line, '', 'MISSING_COLUMN', wrong);
+          if (repeated) yield problem(line, repeated, 'DUPLICATE_COLUMN', `the column "${repeated}" is named twice.`);
+          if (wrong || repeated) return;
+          continue;
+        }
         byName = new Map(columns.map((column) => [column.name, column]));
         const unknown = header.filter((name) => !byName.has(name));
         for (const name of unknown) yield problem(line, name, 'UNKNOWN_FIELD', `${kind} has no column "${name}" (run \`npm run import -- --columns\` for each file's columns).`);
@@ -137,6 +149,12 @@ async function* parseCsvFile(file: ImportFile, fileIndex: number): AsyncGenerato
       if (row.record.length !== header.length) {
         const code = row.record.length > header.length ? 'EXTRA_COLUMNS' : 'MISSING_COLUMNS';
         yield problem(line, '', code, `has ${row.record.length} cells; the header names ${header.length} columns.`);
+        continue;
+      }
+      if (admin) {
+        const value = recordFromAdminRow(kind, header, row.record);
+        if (isShapeProblem(value)) yield problem(line, value.field, value.code, value.message);
+        else yield { kind: 'record', record: { file: file.name, line, fileIndex, value } };
         continue;
       }
       const cells = new Map<string, unknown>();

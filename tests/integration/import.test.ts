@@ -9,6 +9,7 @@ import { formatOf } from '../../src/import/parse';
 import { relationshipId } from '../../src/graph/storedProperties';
 import { LIMITS } from '../../src/limits';
 import { bearer, issueApiKey } from '../helpers/credentials';
+import { unzipText } from '../helpers/exportFiles';
 import { graphFingerprint, principal, startOwnGraph, type OwnGraph } from '../helpers/ownGraph';
 import neo4jDriver from 'neo4j-driver';
 import { loadConfig } from '../../src/config';
@@ -223,6 +224,23 @@ describe('the round trip', () => {
     const again = await importFiles([exported]);
     expect(again).toMatchObject({ ok: true, changes: [], counts: { entitiesCreated: 0, entitiesUpdated: 0, relationshipsCreated: 0, relationshipsUpdated: 0 } });
     expect(await graphFingerprint(graph.server)).toEqual(before);
+  });
+
+  it('exported as the neo4j-admin CSV zip and imported, unpacked, into an empty store, gives the same graph as its JSON Lines export', async () => {
+    const records = canonical(await exportJsonLines('before-csv.jsonl'));
+    const download = await openExport(graph.server.database.cypher, 'csv', null);
+    const chunks: Buffer[] = [];
+    for await (const chunk of download.stream) chunks.push(Buffer.from(chunk));
+    const entries = await unzipText(Buffer.concat(chunks));
+    const files = [...entries].filter(([name]) => name.endsWith('.csv')).map(([name, content]) => write(name.replace('/', '.'), content));
+    expect(files.some((file) => file.endsWith('nodes.Organization.csv'))).toBe(true);
+    expect(files.some((file) => file.endsWith('relationships.MEMBER_OF.csv'))).toBe(true);
+    await cypher('MATCH (n:Entity) DETACH DELETE n');
+
+    const report = await importFiles(files);
+    expect(report.problems).toEqual([]);
+    expect(report).toMatchObject({ ok: true, problemCount: 0 });
+    expect(canonical(await exportJsonLines('after-csv.jsonl'))).toEqual(records);
   });
 });
 

@@ -24,6 +24,23 @@ async function problemsOf(name: string, content: string) {
 }
 
 describe('import parsing', () => {
+  it('reads a file of the neo4j-admin CSV export as stored properties: typed headers, lists, provenance restored whole', async () => {
+    const provenance = JSON.stringify([{ source: 'cgs-intl-exchange', confidence: 'HIGH' }]);
+    const { records, problems } = await parse(
+      'nodes/Organization.csv',
+      `uid:ID,:LABEL,aliases:string[],foundedYear:long,name,provenance,version:long\nOrganization:geo-x,Entity;Organization,GX;Geo-X,1999,Geo X,"${provenance.replaceAll('"', '""')}",3\n`,
+    );
+    expect(problems).toEqual([]);
+    expect(records.map((record) => record.value)).toEqual([
+      { record: 'entity', kind: 'Organization', key: 'geo-x', fields: { name: 'Geo X', aliases: ['GX', 'Geo-X'], foundedYear: 1999 }, provenance: [{ source: 'cgs-intl-exchange', confidence: 'HIGH' }] },
+    ]);
+  });
+
+  it('refuses a neo4j-admin relationship file without its end column, and a node whose uid is of another kind', async () => {
+    expect((await parse('relationships/MEMBER_OF.csv', ':START_ID,:TYPE\nCountry:CN,MEMBER_OF\n')).problems).toEqual([expect.objectContaining({ line: 1, code: 'MISSING_COLUMN' })]);
+    expect((await parse('nodes/Theme.csv', 'uid:ID,name\nCountry:CN,China\n')).problems).toEqual([expect.objectContaining({ line: 2, field: 'uid:ID', code: 'INVALID_VALUE' })]);
+  });
+
   it('reads an entity and a relationship record of JSON Lines', async () => {
     const { records, problems } = await parse(
       'a.jsonl',

@@ -106,7 +106,7 @@ describe('query plans on the synthetic graph', () => {
 
   it('expands a relationship field from each parent found by uid, with the type in the pattern', async () => {
     const text = library.compose('relationships/page', {
-      ...relationshipSlots({ types: ['HEADQUARTERED_IN'], direction: 'INCOMING', other: 'Organization' }),
+      ...relationshipSlots(library, { types: ['HEADQUARTERED_IN'], direction: 'INCOMING', other: 'Organization' }),
       position: positionExpression({ byType: false, sortKey: 'sortName' }, 'r', 'other'),
       seek: '',
       order: orderExpression({ byType: false, sortKey: 'sortName' }, 'r', 'other', 'ASC'),
@@ -119,7 +119,7 @@ describe('query plans on the synthetic graph', () => {
 
   it('keeps the uid seek and the typed expand when a relationship field is read as of a day', async () => {
     const text = library.compose('relationships/page', {
-      ...relationshipSlots({ types: ['PART_OF'], direction: 'OUTGOING', other: 'Organization', asOf: '2015-01-01' }),
+      ...relationshipSlots(library, { types: ['PART_OF'], direction: 'OUTGOING', other: 'Organization', asOf: '2015-01-01' }),
       position: positionExpression({ byType: false, sortKey: 'sortName' }, 'r', 'other'),
       seek: '',
       order: orderExpression({ byType: false, sortKey: 'sortName' }, 'r', 'other', 'ASC'),

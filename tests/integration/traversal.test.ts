@@ -203,7 +203,7 @@ describe('neighbourhood', () => {
     const query = `query($id: ID!) { neighbourhood(id: $id, depth: 2, limit: ${neighbourhoodNodes.max}) { nodes { id } edges { id } truncated } }`;
     const { result, statements } = await executeObserved(server, query, { id: CGS });
     expect(result.errors).toBeUndefined();
-    expect(statements.map((statement) => statement.name)).toEqual(['traversal/centre-and-first-step', 'traversal/expand', 'traversal/edges']);
+    expect(statements.map((statement) => statement.name)).toEqual(['traversal/centre-and-first-step', 'traversal/expand-frontier', 'traversal/edges']);
   });
 
   it('rejects a depth or limit below 1 as BAD_USER_INPUT', async () => {

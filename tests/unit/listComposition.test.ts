@@ -98,9 +98,9 @@ describe('reading relationship pages ahead', () => {
 
 describe('relationship fields', () => {
   it('write the relationship type and direction from the allow-list into the pattern', () => {
-    expect(relationshipSlots({ types: ['MEMBER_OF'], direction: 'INCOMING', other: 'Country' })).toEqual({ pattern: '<-[r:MEMBER_OF]-', other: 'Country' });
-    expect(relationshipSlots({ types: ['ORGANIZED', 'HELD_IN'], direction: null, other: null })).toEqual({ pattern: '-[r:ORGANIZED|HELD_IN]-', other: 'Entity' });
-    expect(() => relationshipSlots({ types: ['x]-() DETACH DELETE (' as never], direction: 'OUTGOING', other: null })).toThrow(/Not a relationship type/);
+    expect(relationshipSlots(library, { types: ['MEMBER_OF'], direction: 'INCOMING', other: 'Country' })).toEqual({ pattern: '<-[r:MEMBER_OF]-', other: 'Country' });
+    expect(relationshipSlots(library, { types: ['ORGANIZED', 'HELD_IN'], direction: null, other: null })).toEqual({ pattern: '-[r:ORGANIZED|HELD_IN]-', other: 'Entity' });
+    expect(() => relationshipSlots(library, { types: ['x]-() DETACH DELETE (' as never], direction: 'OUTGOING', other: null })).toThrow(/Not a relationship type/);
   });
 
   it('match the SDL: each table entry names a field of its type, each edge type lists the entry qualifiers', () => {

@@ -20,7 +20,12 @@ export const cooperationResolvers: Resolvers = {
     trainingProgram: byKey('TrainingProgram', 'key'),
     trainingPrograms: rootList(LISTS.trainingPrograms),
     claim: byKey('Claim', 'key'),
-    claims: rootList(LISTS.claims, (args: QueryClaimsArgs) => ({ unit: args.filter?.unit, about: uidFromId(args.filter?.about, 'filter.about'), ...provenanceFilter(args.filter) })),
+    claims: rootList(LISTS.claims, (args: QueryClaimsArgs) => ({
+      unit: args.filter?.unit,
+      about: uidFromId(args.filter?.about, 'filter.about'),
+      completeness: args.filter?.completeness,
+      ...provenanceFilter(args.filter),
+    })),
     source: byKey('Source', 'key'),
     sources: rootList(LISTS.sources, (args: QuerySourcesArgs) => ({ sourceKind: args.sourceKind })),
   },
@@ -63,5 +68,9 @@ export const cooperationResolvers: Resolvers = {
     unit: prop('unit'),
     qualifier: prop('qualifier'),
     period: prop('period'),
+    completeness: prop('completeness'),
+    completenessWords: listProp('completenessWords'),
+    listRelationshipType: prop('listRelationshipType'),
+    listDirection: prop('listDirection'),
   },
 };

@@ -63,6 +63,8 @@ export type Agreement = Entity & Node & {
   label: Scalars['String']['output'];
   /** The name. */
   name: Scalars['String']['output'];
+  /** Every name with its BCP 47 tag and form: the English `name` (tag `en`) first, then names in other languages, if any are recorded. */
+  names: Array<LocalizedName>;
   /** The organizations party to the agreement. */
   parties: OrganizationLinkConnection;
   /** All stored properties as text pairs. */
@@ -82,6 +84,18 @@ export type Agreement = Entity & Node & {
 export type AgreementHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A cooperation agreement (MOU or project agreement) with its parties. */
+export type AgreementNameArgs = {
+  lang?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A cooperation agreement (MOU or project agreement) with its parties. */
+export type AgreementNamesArgs = {
+  lang?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -3488,6 +3502,8 @@ export type Person = Entity & Node & {
   label: Scalars['String']['output'];
   /** The person's name. */
   name: Scalars['String']['output'];
+  /** Every name with its BCP 47 tag and form: the English `name` (tag `en`) first, then names in other languages, if any are recorded. */
+  names: Array<LocalizedName>;
   /** ORCID iD, where known. */
   orcid?: Maybe<Scalars['String']['output']>;
   /** Posts held, with periods. */
@@ -3507,6 +3523,18 @@ export type Person = Entity & Node & {
 export type PersonHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A named person. */
+export type PersonNameArgs = {
+  lang?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A named person. */
+export type PersonNamesArgs = {
+  lang?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -3657,6 +3685,8 @@ export type Position = Entity & Node & {
    * stated", since the source names neither the posts nor the people holding them.
    */
   name: Scalars['String']['output'];
+  /** Every name with its BCP 47 tag and form: the English `name` (tag `en`) first, then names in other languages, if any are recorded. */
+  names: Array<LocalizedName>;
   /** The organization the post is in. */
   organization?: Maybe<Organization>;
   /** All stored properties as text pairs. */
@@ -3689,6 +3719,18 @@ export type PositionHoldersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<LinkOrder>;
+};
+
+
+/** A post in an organization, held over a period. It can exist without a named holder. */
+export type PositionNameArgs = {
+  lang?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A post in an organization, held over a period. It can exist without a named holder. */
+export type PositionNamesArgs = {
+  lang?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -3931,6 +3973,8 @@ export type Project = Entity & Node & {
   level?: Maybe<ProjectLevel>;
   /** The name. */
   name: Scalars['String']['output'];
+  /** Every name with its BCP 47 tag and form: the English `name` (tag `en`) first, then names in other languages, if any are recorded. */
+  names: Array<LocalizedName>;
   /** Organizations taking part, with their role. */
   participants: OrganizationParticipationConnection;
   /** Partners the source describes without naming them, in its words. */
@@ -3964,6 +4008,18 @@ export type Project = Entity & Node & {
 export type ProjectHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A cooperation project, or a programme: a line of cooperation the source describes as a whole. */
+export type ProjectNameArgs = {
+  lang?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A cooperation project, or a programme: a line of cooperation the source describes as a whole. */
+export type ProjectNamesArgs = {
+  lang?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -5670,6 +5726,8 @@ export type Theme = Entity & Node & {
   lists: Array<ThemeList>;
   /** The normalised English name, e.g. `Geological mapping`. */
   name: Scalars['String']['output'];
+  /** Every name with its BCP 47 tag and form: the English `name` (tag `en`) first, then names in other languages, if any are recorded. */
+  names: Array<LocalizedName>;
   /** Organizations this theme concerns, where the public record says so (e.g. hydrogeology → IAH). */
   organizations: OrganizationLinkConnection;
   /** Projects and programmes on this theme. */
@@ -5702,6 +5760,18 @@ export type ThemeEventsArgs = {
 export type ThemeHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A theme of cooperation, from the controlled vocabulary built from the source's two lists. */
+export type ThemeNameArgs = {
+  lang?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A theme of cooperation, from the controlled vocabulary built from the source's two lists. */
+export type ThemeNamesArgs = {
+  lang?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -5888,6 +5958,8 @@ export type TrainingProgram = Entity & Node & {
   label: Scalars['String']['output'];
   /** The name. */
   name: Scalars['String']['output'];
+  /** Every name with its BCP 47 tag and form: the English `name` (tag `en`) first, then names in other languages, if any are recorded. */
+  names: Array<LocalizedName>;
   /** All stored properties as text pairs. */
   properties: Array<Property>;
   /** Where the facts about this programme come from. */
@@ -5922,6 +5994,18 @@ export type TrainingProgramClaimsArgs = {
 export type TrainingProgramHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A training programme, with where its trainees come from. */
+export type TrainingProgramNameArgs = {
+  lang?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A training programme, with where its trainees come from. */
+export type TrainingProgramNamesArgs = {
+  lang?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -7171,7 +7255,8 @@ export type AgreementResolvers<ContextType = RequestContext, ParentType extends 
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<AgreementNameArgs>>;
+  names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType, Partial<AgreementNamesArgs>>;
   parties?: Resolver<ResolversTypes['OrganizationLinkConnection'], ParentType, ContextType, Partial<AgreementPartiesArgs>>;
   properties?: Resolver<Array<ResolversTypes['Property']>, ParentType, ContextType>;
   provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
@@ -7987,7 +8072,8 @@ export type PersonResolvers<ContextType = RequestContext, ParentType extends Res
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<PersonNameArgs>>;
+  names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType, Partial<PersonNamesArgs>>;
   orcid?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   positions?: Resolver<ResolversTypes['PositionTenureConnection'], ParentType, ContextType, Partial<PersonPositionsArgs>>;
   properties?: Resolver<Array<ResolversTypes['Property']>, ParentType, ContextType>;
@@ -8051,7 +8137,8 @@ export type PositionResolvers<ContextType = RequestContext, ParentType extends R
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<PositionNameArgs>>;
+  names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType, Partial<PositionNamesArgs>>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   properties?: Resolver<Array<ResolversTypes['Property']>, ParentType, ContextType>;
   provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
@@ -8164,7 +8251,8 @@ export type ProjectResolvers<ContextType = RequestContext, ParentType extends Re
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   level?: Resolver<Maybe<ResolversTypes['ProjectLevel']>, ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<ProjectNameArgs>>;
+  names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType, Partial<ProjectNamesArgs>>;
   participants?: Resolver<ResolversTypes['OrganizationParticipationConnection'], ParentType, ContextType, Partial<ProjectParticipantsArgs>>;
   partnerDescription?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   partnerTypeLabels?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -8560,7 +8648,8 @@ export type ThemeResolvers<ContextType = RequestContext, ParentType extends Reso
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   lists?: Resolver<Array<ResolversTypes['ThemeList']>, ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<ThemeNameArgs>>;
+  names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType, Partial<ThemeNamesArgs>>;
   organizations?: Resolver<ResolversTypes['OrganizationLinkConnection'], ParentType, ContextType, Partial<ThemeOrganizationsArgs>>;
   projects?: Resolver<ResolversTypes['ProjectLinkConnection'], ParentType, ContextType, Partial<ThemeProjectsArgs>>;
   properties?: Resolver<Array<ResolversTypes['Property']>, ParentType, ContextType>;
@@ -8628,7 +8717,8 @@ export type TrainingProgramResolvers<ContextType = RequestContext, ParentType ex
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<TrainingProgramNameArgs>>;
+  names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType, Partial<TrainingProgramNamesArgs>>;
   properties?: Resolver<Array<ResolversTypes['Property']>, ParentType, ContextType>;
   provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   providers?: Resolver<ResolversTypes['OrganizationLinkConnection'], ParentType, ContextType, Partial<TrainingProgramProvidersArgs>>;

@@ -2,6 +2,7 @@ import type { QueryClaimsArgs, QueryProjectsArgs, QuerySourcesArgs, QueryThemesA
 import { LISTS } from '../../data/lists';
 import { byKey, lookupFilter, provenanceFilter, rootList, uidFromId } from './lookup';
 import { listProp, prop } from './fields';
+import { localizedNameFields } from './names';
 
 export const cooperationResolvers: Resolvers = {
   Query: {
@@ -30,12 +31,12 @@ export const cooperationResolvers: Resolvers = {
     sources: rootList(LISTS.sources, (args: QuerySourcesArgs) => ({ sourceKind: args.sourceKind })),
   },
   Theme: {
-    name: prop('name'),
+    ...localizedNameFields,
     sourceLabel: prop('sourceLabel'),
     lists: listProp('lists'),
   },
   Project: {
-    name: prop('name'),
+    ...localizedNameFields,
     description: prop('description'),
     level: prop('level'),
     status: prop('status'),
@@ -49,12 +50,12 @@ export const cooperationResolvers: Resolvers = {
     actualEnd: prop('actualEnd'),
   },
   Agreement: {
-    name: prop('name'),
+    ...localizedNameFields,
     agreementKind: prop('kind'),
     signedOn: prop('signedOn'),
   },
   TrainingProgram: {
-    name: prop('name'),
+    ...localizedNameFields,
     description: prop('description'),
     traineeCount: prop('traineeCountMin'),
     traineeCountQualifier: prop('traineeCountQualifier'),

@@ -41,6 +41,22 @@ describe('relationships as of a day', () => {
     expect(byParent.MNR).toMatchObject({ validFrom: '2018-03-19', validFromPrecision: 'DAY', validTo: null });
   });
 
+  it('shows on each typed edge when its relationship held, read ahead or not', async () => {
+    const EDGES = 'edges { node { acronym } validFrom validFromPrecision validTo validToPrecision validPeriodLabel }';
+    const data = await ok(`{ organization(key: "cgs") { parentOrganizations { ${EDGES} } positionsHeldByStaff(first: 1) { edges { validFromPrecision validToPrecision validPeriodLabel validFrom } } } }`);
+    const byParent = Object.fromEntries(data.organization.parentOrganizations.edges.map((edge: any) => [edge.node.acronym, edge]));
+    expect(byParent.MLR).toEqual({ node: { acronym: 'MLR' }, validFrom: null, validFromPrecision: 'UNKNOWN', validTo: '2018-03-19', validToPrecision: 'DAY', validPeriodLabel: null });
+    expect(byParent.MNR).toMatchObject({ validFrom: '2018-03-19', validFromPrecision: 'DAY', validTo: null });
+    // "In recent years": a period before the source's date, no year stored.
+    expect(data.organization.positionsHeldByStaff.edges).toEqual([{ validFromPrecision: 'BEFORE_SOURCE_DATE', validToPrecision: 'UNKNOWN', validPeriodLabel: 'In recent years', validFrom: null }]);
+    // The same edges through the batched loaders: a field under a directive is not read ahead.
+    const listed = await ok(`{ organizations(filter: { nameContains: "China Geological" }) { nodes { parentOrganizations(orderBy: { field: KEY }) @include(if: true) { ${EDGES} } } } }`);
+    expect(listed.organizations.nodes[0].parentOrganizations.edges.map((edge: any) => [edge.node.acronym, edge.validTo, edge.validFrom])).toEqual([
+      ['MLR', '2018-03-19', null],
+      ['MNR', null, '2018-03-19'],
+    ]);
+  });
+
   const seatsOn = async (day: string) =>
     (await ok('query($day: LocalDate) { organization(acronym: "IUGS") { headquarters(asOf: $day) { edges { city node { code } } } } }', { day })).organization.headquarters.edges.map(
       (edge: any) => `${edge.city}, ${edge.node.code}`,

@@ -23,6 +23,7 @@ const mappers: Record<string, string> = {
   ChangeConnection: '../data/pagination#ConnectionRecord<ChangeRecord>',
   ChangeEdge: '../data/pagination#EdgeRecord<ChangeRecord>',
   Provenance: '../data/entityView#StoredProvenance',
+  ListCompleteness: '../data/listCompleteness#ListCompletenessResult',
   RelationshipConnection: '../data/pagination#ConnectionRecord<RelationshipRecord>',
   RelationshipEdge: '../data/pagination#EdgeRecord<RelationshipRecord>',
   ...Object.fromEntries(entityTypes.map((type) => [type, `${records}#EntityRecord`])),

@@ -5,18 +5,20 @@
 // Each pair is found once (elementId order, cheaper than comparing uids on every raw row); the model has one
 // relationship per type between two entities, so an item is counted once per pair. The heaviest $limit + 1
 // pairs are kept (ties by their smaller, then larger uid), each kind with at most $itemsPerLink items by key.
+// Slots `held_ra`, `held_rb`: nothing, or ` WHERE ` the relationship/held-on predicate on ra / rb, so that as of a
+// day a country takes part only through relationships that held then (e.g. an organization's seat before or after it moved).
 CALL () {
-  MATCH (a:Country)-[:MEMBER_OF]->(item:Organization)<-[:MEMBER_OF]-(b:Country)
+  MATCH (a:Country)-[ra:MEMBER_OF{{held_ra}}]->(item:Organization)<-[rb:MEMBER_OF{{held_rb}}]-(b:Country)
   WHERE 'ORGANIZATION' IN $via AND elementId(a) < elementId(b)
   RETURN a, b, item, 'ORGANIZATION' AS via
   UNION ALL
   MATCH (item:Event)
   WHERE 'EVENT' IN $via
   CALL (item) {
-    MATCH (item)-[:HELD_IN]->(c:Country)
+    MATCH (item)-[ra:HELD_IN{{held_ra}}]->(c:Country)
     RETURN c
     UNION
-    MATCH (item)<-[:ORGANIZED]-(:Organization)-[:HEADQUARTERED_IN]->(c:Country)
+    MATCH (item)<-[ra:ORGANIZED{{held_ra}}]-(:Organization)-[rb:HEADQUARTERED_IN{{held_rb}}]->(c:Country)
     RETURN c
   }
   WITH item, collect(c) AS countries
@@ -30,10 +32,10 @@ CALL () {
   MATCH (item:Project)
   WHERE 'PROJECT' IN $via
   CALL (item) {
-    MATCH (item)-[:TARGETS]->(c:Country)
+    MATCH (item)-[ra:TARGETS{{held_ra}}]->(c:Country)
     RETURN c
     UNION
-    MATCH (item)<-[:PARTICIPATES_IN]-(:Organization)-[:HEADQUARTERED_IN]->(c:Country)
+    MATCH (item)<-[ra:PARTICIPATES_IN{{held_ra}}]-(:Organization)-[rb:HEADQUARTERED_IN{{held_rb}}]->(c:Country)
     RETURN c
   }
   WITH item, collect(c) AS countries
@@ -47,7 +49,7 @@ CALL () {
   MATCH (item:Agreement)
   WHERE 'AGREEMENT' IN $via
   CALL (item) {
-    MATCH (item)<-[:PARTY_TO]-(:Organization)-[:HEADQUARTERED_IN]->(c:Country)
+    MATCH (item)<-[ra:PARTY_TO{{held_ra}}]-(:Organization)-[rb:HEADQUARTERED_IN{{held_rb}}]->(c:Country)
     RETURN DISTINCT c
   }
   WITH item, collect(c) AS countries

@@ -4,20 +4,23 @@
 // Each pair is found once (elementId order, cheaper than comparing uids on every raw row); the model has one
 // relationship per type between two entities, so an item is counted once per pair. The heaviest $limit + 1
 // pairs are kept (ties by their smaller, then larger uid), each kind with at most $itemsPerLink items by key.
+// Slots `held_ra`, `held_rb`: nothing, or ` WHERE ` the relationship/held-on predicate on ra / rb, so that as of a
+// day an item is shared only through relationships that held then. A pair joined by PART_OF is a hierarchy
+// whenever that held (MLR co-organized the 2006 congress as CGS's parent), so that test takes no day.
 CALL () {
-  MATCH (a:Organization)-[:ORGANIZED]->(item:Event)<-[:ORGANIZED]-(b:Organization)
+  MATCH (a:Organization)-[ra:ORGANIZED{{held_ra}}]->(item:Event)<-[rb:ORGANIZED{{held_rb}}]-(b:Organization)
   WHERE 'EVENT' IN $via AND elementId(a) < elementId(b)
   RETURN a, b, item, 'EVENT' AS via
   UNION ALL
-  MATCH (a:Organization)-[:PARTICIPATES_IN]->(item:Project)<-[:PARTICIPATES_IN]-(b:Organization)
+  MATCH (a:Organization)-[ra:PARTICIPATES_IN{{held_ra}}]->(item:Project)<-[rb:PARTICIPATES_IN{{held_rb}}]-(b:Organization)
   WHERE 'PROJECT' IN $via AND elementId(a) < elementId(b)
   RETURN a, b, item, 'PROJECT' AS via
   UNION ALL
-  MATCH (a:Organization)-[:PARTY_TO]->(item:Agreement)<-[:PARTY_TO]-(b:Organization)
+  MATCH (a:Organization)-[ra:PARTY_TO{{held_ra}}]->(item:Agreement)<-[rb:PARTY_TO{{held_rb}}]-(b:Organization)
   WHERE 'AGREEMENT' IN $via AND elementId(a) < elementId(b)
   RETURN a, b, item, 'AGREEMENT' AS via
   UNION ALL
-  MATCH (a:Organization)-[:PART_OF]->(item:Organization)<-[:PART_OF]-(b:Organization)
+  MATCH (a:Organization)-[ra:PART_OF{{held_ra}}]->(item:Organization)<-[rb:PART_OF{{held_rb}}]-(b:Organization)
   WHERE 'ORGANIZATION' IN $via AND elementId(a) < elementId(b)
   RETURN a, b, item, 'ORGANIZATION' AS via
 }

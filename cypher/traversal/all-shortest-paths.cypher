@@ -1,10 +1,10 @@
 // Every shortest undirected path between two entities, at most $limit of them (LIMIT right after the search
 // keeps it lazy: the paths beyond it are never built). Bounds and the shape of the rows as in
 // traversal/shortest-path: 8 is the largest maxLength, $maxLength is applied after the search. Also behind
-// connection().
+// connection(). Slot `held` as in traversal/shortest-path.
 MATCH (a:Entity {uid: $from}), (b:Entity {uid: $to})
 MATCH p = allShortestPaths((a)-[*..8]-(b))
-WHERE all(r IN relationships(p) WHERE $types IS NULL OR type(r) IN $types)
+WHERE all(r IN relationships(p) WHERE ($types IS NULL OR type(r) IN $types){{held}})
 WITH p
 WHERE length(p) <= toInteger($maxLength)
 WITH p LIMIT toInteger($limit)

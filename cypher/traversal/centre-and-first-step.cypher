@@ -3,11 +3,12 @@
 // entities one relationship away from it, bounded as traversal/expand bounds a step: at most $scanLimit
 // relationships looked at (LIMIT is lazy), at most $take entities back, in kind-then-key (uid) order, and
 // `scanned` to tell whether the scan cap was reached. $types and $labels come from the allow-lists of
-// src/graph/vocabulary.ts.
+// src/graph/vocabulary.ts. Slot `held`: nothing, or ` AND ` the relationship/held-on predicate on r when the walk
+// is read as of a day.
 MATCH (c:Entity {uid: $uid})
 CALL (c) {
   MATCH (c)-[r]-(n:Entity)
-  WHERE ($types IS NULL OR type(r) IN $types)
+  WHERE ($types IS NULL OR type(r) IN $types){{held}}
     AND ($labels IS NULL OR any(label IN labels(n) WHERE label IN $labels))
     AND n.uid <> c.uid
   WITH n LIMIT toInteger($scanLimit)

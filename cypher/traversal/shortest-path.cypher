@@ -2,11 +2,12 @@
 // of src/limits.ts (traversal.pathLength.max, traversal.connectionLength.max; a variable-length bound cannot be
 // a parameter; tests/unit/traversalBounds.test.ts checks the two agree). $maxLength is applied after the search in
 // its own WITH: a predicate on the whole path inside shortestPath's WHERE could make Neo4j fall back to an
-// exhaustive search. The relationship-type predicate is checked during the search.
+// exhaustive search. The relationship-type predicate, and with slot `held` (nothing, or ` AND ` the
+// relationship/held-on predicate on r) the day the walk is read as of, are checked during the search.
 // Relationships come back with their stored, stable `id` and their start node's uid (for the direction).
 MATCH (a:Entity {uid: $from}), (b:Entity {uid: $to})
 MATCH p = shortestPath((a)-[*..8]-(b))
-WHERE all(r IN relationships(p) WHERE $types IS NULL OR type(r) IN $types)
+WHERE all(r IN relationships(p) WHERE ($types IS NULL OR type(r) IN $types){{held}})
 WITH p
 WHERE length(p) <= toInteger($maxLength)
 RETURN [n IN nodes(p) | {labels: labels(n), props: properties(n)}] AS nodes,

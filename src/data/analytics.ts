@@ -2,11 +2,9 @@ import type { CypherReader, Params, Row } from '../db/cypherRunner';
 import type { CountDimension, NetworkKind, OrganizationKind, SharedItemKind } from '../generated/graphql';
 import type { Deadline } from '../graphql/deadline';
 import { RELATIONSHIP_TYPES, type RelationshipType } from '../graph/vocabulary';
-
-/** Links of an organization to the organization it is part of: hierarchy, left out of analytics unless asked. */
-const HIERARCHY_TYPES: readonly RelationshipType[] = ['PART_OF'];
 import { LIMITS } from '../limits';
 import { atLeast, boundedInt, oneOf, relationshipTypesArg, someOf, yearRangeArg } from './arguments';
+import { andHeldOn, whereHeldOn } from './heldOn';
 import { toEntityRecord, type EntityRecord } from './records';
 
 /**
@@ -18,6 +16,9 @@ import { toEntityRecord, type EntityRecord } from './records';
 
 export type { CountDimension, NetworkKind, SharedItemKind };
 
+/** Links of an organization to the organization it is part of: hierarchy, left out of analytics unless asked. */
+const HIERARCHY_TYPES: readonly RelationshipType[] = ['PART_OF'];
+
 /** Every SharedItemKind of the SDL: what `via` means when omitted (typed as a Record, so none can be missing). */
 const ALL_SHARED_ITEM_KINDS: Record<SharedItemKind, true> = { EVENT: true, PROJECT: true, AGREEMENT: true, ORGANIZATION: true };
 export const SHARED_ITEM_KINDS = Object.keys(ALL_SHARED_ITEM_KINDS) as SharedItemKind[];
@@ -28,11 +29,12 @@ export interface AnalyticsContext {
   deadline: Deadline;
 }
 
-const DIMENSIONS: Record<CountDimension, { statement: string; counted: string }> = {
-  THEME: { statement: 'analytics/counts-by-theme', counted: 'projects per theme' },
-  REGION: { statement: 'analytics/counts-by-region', counted: 'projects, training programmes and claims linked to each region' },
-  ORGANIZATION_KIND: { statement: 'analytics/counts-by-organization-kind', counted: 'organizations per kind' },
-  EVENT_YEAR: { statement: 'analytics/counts-by-event-year', counted: 'events per year' },
+/** Each dimension's statement; `held`: its relationship variables, kept as of a day (none: it counts entities alone). */
+const DIMENSIONS: Record<CountDimension, { statement: string; counted: string; held: readonly string[] }> = {
+  THEME: { statement: 'analytics/counts-by-theme', counted: 'projects per theme', held: ['r'] },
+  REGION: { statement: 'analytics/counts-by-region', counted: 'projects, training programmes and claims linked to each region', held: ['r'] },
+  ORGANIZATION_KIND: { statement: 'analytics/counts-by-organization-kind', counted: 'organizations per kind', held: [] },
+  EVENT_YEAR: { statement: 'analytics/counts-by-event-year', counted: 'events per year', held: [] },
 };
 const COUNT_DIMENSIONS = Object.keys(DIMENSIONS) as CountDimension[];
 
@@ -61,12 +63,12 @@ export interface GroupCountsResult {
 
 export async function countsBy(
   ctx: AnalyticsContext,
-  args: { dimension: CountDimension; includeEmpty?: boolean | null; first?: number | null },
+  args: { dimension: CountDimension; includeEmpty?: boolean | null; first?: number | null; asOf?: string | null },
 ): Promise<GroupCountsResult> {
   const dimension = oneOf('dimension', args.dimension, COUNT_DIMENSIONS, 'a dimension');
   const spec = DIMENSIONS[dimension];
   const first = boundedInt('first', args.first, LIMITS.analytics.groups);
-  const [row] = await read(ctx, spec.statement, { includeEmpty: args.includeEmpty ?? false, first });
+  const [row] = await read(ctx, spec.statement, { includeEmpty: args.includeEmpty ?? false, first, asOf: args.asOf ?? null }, heldSlots(ctx, spec.held, args.asOf));
   const groups = (row.groups as Array<Record<string, unknown>>).map((group) => toGroup(dimension, group));
   const totalGroups = Number(row.totalGroups);
   return { dimension, counted: spec.counted, groups, totalGroups, truncated: totalGroups > groups.length };
@@ -108,14 +110,14 @@ export interface RankedEntityResult {
 export async function rankedEntities(
   ctx: AnalyticsContext,
   kind: NetworkKind,
-  args: { relationshipTypes?: readonly string[] | null; first?: number | null; includeHierarchy?: boolean | null },
+  args: { relationshipTypes?: readonly string[] | null; first?: number | null; includeHierarchy?: boolean | null; asOf?: string | null },
 ): Promise<RankedEntityResult[]> {
   const first = boundedInt('first', args.first, LIMITS.analytics.ranked);
   const asked = relationshipTypesArg('relationshipTypes', args.relationshipTypes);
   // Organizations: a parent ministry is not a partner, so PART_OF counts only when asked for (by type or flag).
   const types = asked ?? (kind === 'ORGANIZATION' && !args.includeHierarchy ? RELATIONSHIP_TYPES.filter((type) => !HIERARCHY_TYPES.includes(type)) : null);
   const statement = kind === 'ORGANIZATION' ? 'analytics/ranked-organizations' : 'analytics/ranked-countries';
-  const rows = await read(ctx, statement, { types, first });
+  const rows = await read(ctx, statement, { types, first, asOf: args.asOf ?? null }, { ...heldSlots(ctx, ['r'], args.asOf), and_held_r: andHeldOn(ctx.cypher.library, 'r', args.asOf) });
   return rows.map((row, index) => ({
     rank: index + 1,
     entity: toEntityRecord(row.entity),
@@ -175,6 +177,7 @@ export async function cooperationNetwork(
     limit?: number | null;
     itemsPerLink?: number | null;
     includeHierarchy?: boolean | null;
+    asOf?: string | null;
   },
 ): Promise<CooperationNetworkResult> {
   const limit = boundedInt('limit', args.limit, LIMITS.analytics.networkLinks);
@@ -183,7 +186,12 @@ export async function cooperationNetwork(
   const minWeight = atLeast('minWeight', args.minWeight, 1);
   const via = someOf('via', args.via, SHARED_ITEM_KINDS, 'kind of shared item');
   const statement = args.kind === 'ORGANIZATION' ? 'analytics/network-organizations' : 'analytics/network-countries';
-  const rows = await read(ctx, statement, { via, minWeight, limit, itemsPerLink, includeHierarchy: args.includeHierarchy ?? false });
+  const rows = await read(
+    ctx,
+    statement,
+    { via, minWeight, limit, itemsPerLink, includeHierarchy: args.includeHierarchy ?? false, asOf: args.asOf ?? null },
+    heldSlots(ctx, ['ra', 'rb'], args.asOf),
+  );
 
   const links = rows.slice(0, limit).map((row): CooperationLinkResult => {
     const [source, target] = [toEntityRecord(row.a), toEntityRecord(row.b)].sort((x, y) => (x.uid < y.uid ? -1 : 1));
@@ -212,8 +220,13 @@ function toTypeCount(part: Record<string, unknown>): TypeCount {
   return { type: part.type as RelationshipType, count: Number(part.count) };
 }
 
-/** One aggregate: the deadline is checked first, then the statement runs in the operation's transaction. */
-function read(ctx: AnalyticsContext, statement: string, params: Params): Promise<Row[]> {
+/** One aggregate: the deadline is checked first, then the statement (its slots filled) runs in the operation's transaction. */
+function read(ctx: AnalyticsContext, statement: string, params: Params, slots: Record<string, string> = {}): Promise<Row[]> {
   ctx.deadline.check();
-  return ctx.cypher.read(statement, params);
+  return ctx.cypher.readTemplate(statement, slots, params);
+}
+
+/** The slots `held_<variable>` of an aggregate: as of a day, only the relationships that held then are counted. */
+function heldSlots(ctx: AnalyticsContext, variables: readonly string[], asOf: string | null | undefined): Record<string, string> {
+  return Object.fromEntries(variables.map((variable) => [`held_${variable}`, whereHeldOn(ctx.cypher.library, variable, asOf)]));
 }

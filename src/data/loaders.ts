@@ -3,6 +3,7 @@ import DataLoader from 'dataloader';
 import type { CypherReader } from '../db/cypherRunner';
 import { RELATIONSHIP_TYPES, type RelationshipType } from '../graph/vocabulary';
 import { toEntityRecord, type ChangeRecord, type EntityRecord, type RelationshipRecord } from './records';
+import { createListCompletenessLoader, type ListCompletenessResult, type ListKey } from './listCompleteness';
 import { createRelationshipLoaders, type RelationshipLoaders } from './relationshipPages';
 
 /**
@@ -15,6 +16,7 @@ export interface Loaders {
   relationshipById: DataLoader<{ type: RelationshipType; id: string }, RelationshipRecord | null, string>;
   relationships: RelationshipLoaders;
   changeBySequence: DataLoader<number, ChangeRecord | null>;
+  listCompleteness: DataLoader<ListKey, ListCompletenessResult, string>;
 }
 
 export function createLoaders(cypher: CypherReader): Loaders {
@@ -54,5 +56,6 @@ export function createLoaders(cypher: CypherReader): Loaders {
     ),
     relationships: createRelationshipLoaders(cypher),
     changeBySequence: new DataLoader((sequences) => changesBySequence(cypher, sequences)),
+    listCompleteness: createListCompletenessLoader(cypher),
   };
 }

@@ -1,6 +1,7 @@
 import neo4j from 'neo4j-driver';
 import type { CypherLibrary } from '../db/cypherLibrary';
 import type { CypherReader, Params } from '../db/cypherRunner';
+import { TEMPORAL_PROPERTIES } from '../graph/model';
 import { SORT_SEPARATOR } from '../graph/storedProperties';
 import type { Loaders } from './loaders';
 import { toEntityRecord, type EntityRecord } from './records';
@@ -64,7 +65,7 @@ export function projectionOf(library: CypherLibrary, plan: PrefetchPlan, variabl
       const rel = `r${depth}_${index}`;
       const other = `o${depth}_${index}`;
       const { key } = pageRequestOf('', field.request);
-      const slots = relationshipSlots(field.request.selection, rel);
+      const slots = relationshipSlots(library, field.request.selection, rel);
       params[`limit_${name}`] = neo4j.int(key.window.size + 1);
       const entries = [
         `${name}: ${library.compose('prefetch/relationship-page', {
@@ -78,7 +79,7 @@ export function projectionOf(library: CypherLibrary, plan: PrefetchPlan, variabl
           order: orderExpression(key, rel, other, key.descending !== key.window.backward ? 'DESC' : 'ASC'),
           limit: `$limit_${name}`,
           outgoing: field.request.selection.direction === null ? `startNode(${rel}) = ${nodeVar}` : String(field.request.selection.direction === 'OUTGOING'),
-          relProps: `${rel} {${['id', ...field.qualifiers, ...(needs.get(field.edge) === 'all' || (needs.get(field.edge) as Set<string> | undefined)?.has('provenance') ? ['provenance'] : [])].map((name) => `.${name}`).join(', ')}}`,
+          relProps: `${rel} {${['id', ...field.qualifiers, ...TEMPORAL_PROPERTIES, ...(needs.get(field.edge) === 'all' || (needs.get(field.edge) as Set<string> | undefined)?.has('provenance') ? ['provenance'] : [])].map((name) => `.${name}`).join(', ')}}`,
           projection: project(field.child, other, depth + 1, field.request.selection.other),
         })}`,
       ];

@@ -1,11 +1,14 @@
 import DataLoader from 'dataloader';
 import neo4j from 'neo4j-driver';
 import type { CypherReader } from '../db/cypherRunner';
-import { OPEN_END, OPEN_START, SORT_PROPERTIES, SORT_SEPARATOR } from '../graph/storedProperties';
+import type { CypherLibrary } from '../db/cypherLibrary';
+import { SORT_PROPERTIES, SORT_SEPARATOR } from '../graph/storedProperties';
 import { RELATIONSHIP_TYPES, type NodeLabel, type RelationshipType } from '../graph/vocabulary';
 import type { Bounds } from '../limits';
 import type { CursorBinding } from './cursors';
+import { whereHeldOn } from './heldOn';
 import { pageWindow, toPage, type ConnectionRecord, type PageArgs, type PageInfo, type PageWindow } from './pagination';
+import type { ListCompletenessResult } from './listCompleteness';
 import { toEntityRecord, type EntityRecord, type RelationshipRecord } from './records';
 
 /**
@@ -50,11 +53,10 @@ export interface RelationshipLoaders {
 }
 
 /** The slots of relationships/page.cypher and count.cypher: types and labels only from the allow-lists. */
-export function relationshipSlots(selection: RelationshipSelection, rel = 'r'): { pattern: string; other: string } {
+export function relationshipSlots(library: CypherLibrary, selection: RelationshipSelection, rel = 'r'): { pattern: string; other: string } {
   const types = selection.types === null ? '' : `:${selection.types.map(allowListed).join('|')}`;
   // A day given as `asOf` keeps relationships whose stored bounds contain it (no bounds: always held).
-  const during = selection.asOf ? ` WHERE coalesce(${rel}.validFromBound, '${OPEN_START}') <= $asOf AND $asOf < coalesce(${rel}.validToBound, '${OPEN_END}')` : '';
-  const relationship = `[${rel}${types}${during}]`;
+  const relationship = `[${rel}${types}${whereHeldOn(library, rel, selection.asOf)}]`;
   const pattern = selection.direction === 'OUTGOING' ? `-${relationship}->` : selection.direction === 'INCOMING' ? `<-${relationship}-` : `-${relationship}-`;
   return { pattern, other: selection.other ?? 'Entity' };
 }
@@ -121,7 +123,7 @@ export function createRelationshipLoaders(cypher: CypherReader): RelationshipLoa
             const rows = await cypher.readTemplate(
               'relationships/page',
               {
-                ...relationshipSlots(first.selection),
+                ...relationshipSlots(cypher.library, first.selection),
                 position,
                 seek: first.window.position === null ? '' : `WHERE ${position} ${reverse ? '<' : '>'} $position`,
                 order: orderExpression(first, 'r', 'other', reverse ? 'DESC' : 'ASC'),
@@ -149,7 +151,7 @@ export function createRelationshipLoaders(cypher: CypherReader): RelationshipLoa
         const totals = new Map<string, number>();
         await Promise.all(
           [...groups.entries()].map(async ([groupKey, group]) => {
-            const rows = await cypher.readTemplate('relationships/count', relationshipSlots(group[0].selection), {
+            const rows = await cypher.readTemplate('relationships/count', relationshipSlots(cypher.library, group[0].selection), {
               parents: group.map((key) => key.parentUid),
               asOf: group[0].selection.asOf ?? null,
             });
@@ -176,9 +178,11 @@ export interface LinkConnectionRecord {
   nodes: EntityRecord[];
   pageInfo: PageInfo;
   totalCount: () => Promise<number>;
+  /** How complete the source says the whole list is (src/data/listCompleteness.ts), read only when selected. */
+  completeness: () => Promise<ListCompletenessResult>;
 }
 
-export function asLinkConnection(page: RelationshipPage): LinkConnectionRecord {
+export function asLinkConnection(page: RelationshipPage): Omit<LinkConnectionRecord, 'completeness'> {
   return { edges: page.relationships, nodes: page.relationships.map((rel) => rel.node), pageInfo: page.pageInfo, totalCount: page.totalCount };
 }
 

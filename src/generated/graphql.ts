@@ -3,6 +3,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { EntityRecord, NodeRecord, RelationshipRecord, ChangeRecord } from '../data/records';
 import type { ConnectionRecord, EdgeRecord } from '../data/pagination';
 import type { StoredProvenance } from '../data/entityView';
+import type { ListCompletenessResult } from '../data/listCompleteness';
 import type { LinkConnectionRecord } from '../data/relationshipPages';
 import type { RequestContext } from '../graphql/context';
 export type Maybe<T> = T | null;
@@ -62,6 +63,8 @@ export type Agreement = Entity & Node & {
   label: Scalars['String']['output'];
   /** The name. */
   name: Scalars['String']['output'];
+  /** Every name with its BCP 47 tag and form: the English `name` (tag `en`) first, then names in other languages, if any are recorded. */
+  names: Array<LocalizedName>;
   /** The organizations party to the agreement. */
   parties: OrganizationLinkConnection;
   /** All stored properties as text pairs. */
@@ -81,6 +84,18 @@ export type Agreement = Entity & Node & {
 export type AgreementHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A cooperation agreement (MOU or project agreement) with its parties. */
+export type AgreementNameArgs = {
+  lang?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A cooperation agreement (MOU or project agreement) with its parties. */
+export type AgreementNamesArgs = {
+  lang?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -215,6 +230,7 @@ export type Analytics = {
  * Every list is capped; the caps are given with each argument.
  */
 export type AnalyticsCooperationNetworkArgs = {
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   includeHierarchy?: InputMaybe<Scalars['Boolean']['input']>;
   itemsPerLink?: InputMaybe<Scalars['Int']['input']>;
   kind: NetworkKind;
@@ -229,6 +245,7 @@ export type AnalyticsCooperationNetworkArgs = {
  * Every list is capped; the caps are given with each argument.
  */
 export type AnalyticsCountsByArgs = {
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   dimension: CountDimension;
   first?: InputMaybe<Scalars['Int']['input']>;
   includeEmpty?: InputMaybe<Scalars['Boolean']['input']>;
@@ -251,6 +268,7 @@ export type AnalyticsEventTimelineArgs = {
  * Every list is capped; the caps are given with each argument.
  */
 export type AnalyticsRankedCountriesArgs = {
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   relationshipTypes?: InputMaybe<Array<RelationshipType>>;
 };
@@ -261,6 +279,7 @@ export type AnalyticsRankedCountriesArgs = {
  * Every list is capped; the caps are given with each argument.
  */
 export type AnalyticsRankedOrganizationsArgs = {
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   includeHierarchy?: InputMaybe<Scalars['Boolean']['input']>;
   relationshipTypes?: InputMaybe<Array<RelationshipType>>;
@@ -384,6 +403,10 @@ export type ChangeOperation =
  */
 export type Claim = Entity & Node & {
   __typename?: 'Claim';
+  /** For a claim about a list: how complete the source says it is (null: not a claim about a list's completeness). */
+  completeness?: Maybe<Completeness>;
+  /** The source's words that say how complete the list is, e.g. `such as`, `and so on`. */
+  completenessWords: Array<Scalars['String']['output']>;
   /** Every recorded change of this entity, newest first. */
   history: ChangeConnection;
   /** A globally unique, opaque ID. */
@@ -394,6 +417,10 @@ export type Claim = Entity & Node & {
   kind: EntityKind;
   /** A short name, for displays. */
   label: Scalars['String']['output'];
+  /** For a claim about a list: which way those relationships run, seen from the entity the claim is about. */
+  listDirection?: Maybe<Direction>;
+  /** For a claim about a list: the relationships, of the entity the claim is about, that make up the list. */
+  listRelationshipType?: Maybe<RelationshipType>;
   /** What is counted, e.g. `countries with signed cooperation agreements`. */
   metric: Scalars['String']['output'];
   /** A short name. */
@@ -501,6 +528,14 @@ export type ClaimEdge = {
 export type ClaimFieldName =
   /** `agreementTypes` */
   | 'AGREEMENT_TYPES'
+  /** `completeness` */
+  | 'COMPLETENESS'
+  /** `completenessWords` */
+  | 'COMPLETENESS_WORDS'
+  /** `listDirection` */
+  | 'LIST_DIRECTION'
+  /** `listRelationshipType` */
+  | 'LIST_RELATIONSHIP_TYPE'
   /** `partnerTypes` */
   | 'PARTNER_TYPES'
   /** `period` */
@@ -510,6 +545,14 @@ export type ClaimFieldName =
 export type ClaimFieldsInput = {
   /** agreementTypes At most {{limit:write.maxListItems}} items of one line each. */
   agreementTypes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** How complete the list the claim is about is, as the source says (with `listRelationshipType` and `listDirection`). */
+  completeness?: InputMaybe<Completeness>;
+  /** The source's words that say how complete the list is, e.g. `such as`, `and so on`. At most {{limit:write.maxListItems}} items of one line each. */
+  completenessWords?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Which way those relationships run, seen from the entity the claim is ABOUT. */
+  listDirection?: InputMaybe<Direction>;
+  /** The relationships, of the entity the claim is ABOUT, that make up the list. */
+  listRelationshipType?: InputMaybe<RelationshipType>;
   /** What is counted, e.g. `countries with signed cooperation agreements`. Required on create. At most {{limit:write.maxNameLength}} characters, one line. */
   metric?: InputMaybe<Scalars['String']['input']>;
   /** A short name. Required on create. At most {{limit:write.maxNameLength}} characters, one line. */
@@ -532,6 +575,8 @@ export type ClaimFieldsInput = {
 export type ClaimFilter = {
   /** Only claims about this entity (global ID). */
   about?: InputMaybe<Scalars['ID']['input']>;
+  /** Only claims saying a list is this complete, e.g. PARTIAL: the lists the source leaves open. */
+  completeness?: InputMaybe<Completeness>;
   /** Only those whose best provenance entry has at least this confidence. */
   minConfidence?: InputMaybe<Confidence>;
   /** Only those with provenance from this registered source (its key, e.g. `cgs-intl-exchange`). */
@@ -543,6 +588,11 @@ export type ClaimFilter = {
 /** A page of Claim reached through relationships (related). */
 export type ClaimLinkConnection = {
   __typename?: 'ClaimLinkConnection';
+  /**
+   * How complete the source says this list of the entity is (e.g. PARTIAL for the events CGS organized: "such
+   * as"), from the claims about the entity; UNKNOWN when none says. Not narrowed by `asOf` or the page.
+   */
+  completeness: ListCompleteness;
   /** The Claim of this page with the relationships that reach them. */
   edges: Array<ClaimLinkEdge>;
   /** The Claim of this page. */
@@ -566,6 +616,16 @@ export type ClaimLinkEdge = {
   provenance: Array<Provenance>;
   /** The relationship type. */
   type: RelationshipType;
+  /** The first day the relationship held, as precise as `validFromPrecision` says; null: not recorded (docs/model.md, Time). */
+  validFrom?: Maybe<Scalars['LocalDate']['output']>;
+  /** How much of `validFrom` is known (e.g. BEFORE_SOURCE_DATE for "in recent years"); null: the relationship says nothing of when it held. */
+  validFromPrecision?: Maybe<DatePrecision>;
+  /** The source's words for when it held, where it gives no date (e.g. `In recent years`). */
+  validPeriodLabel?: Maybe<Scalars['String']['output']>;
+  /** The day from which the relationship no longer held; null: it still holds, or its end is not recorded. */
+  validTo?: Maybe<Scalars['LocalDate']['output']>;
+  /** How much of `validTo` is known. */
+  validToPrecision?: Maybe<DatePrecision>;
 };
 
 /** What a create, update or upsert of a Claim did. */
@@ -599,6 +659,11 @@ export type ClaimQualifier =
 /** A page of Claim reached through relationships (mapped onto a UN M49 region). */
 export type ClaimRegionMappingConnection = {
   __typename?: 'ClaimRegionMappingConnection';
+  /**
+   * How complete the source says this list of the entity is (e.g. PARTIAL for the events CGS organized: "such
+   * as"), from the claims about the entity; UNKNOWN when none says. Not narrowed by `asOf` or the page.
+   */
+  completeness: ListCompleteness;
   /** The Claim of this page with the relationships that reach them. */
   edges: Array<ClaimRegionMappingEdge>;
   /** The Claim of this page. */
@@ -626,12 +691,24 @@ export type ClaimRegionMappingEdge = {
   sourceLabel?: Maybe<Scalars['String']['output']>;
   /** The relationship type. */
   type: RelationshipType;
+  /** The first day the relationship held, as precise as `validFromPrecision` says; null: not recorded (docs/model.md, Time). */
+  validFrom?: Maybe<Scalars['LocalDate']['output']>;
+  /** How much of `validFrom` is known (e.g. BEFORE_SOURCE_DATE for "in recent years"); null: the relationship says nothing of when it held. */
+  validFromPrecision?: Maybe<DatePrecision>;
+  /** The source's words for when it held, where it gives no date (e.g. `In recent years`). */
+  validPeriodLabel?: Maybe<Scalars['String']['output']>;
+  /** The day from which the relationship no longer held; null: it still holds, or its end is not recorded. */
+  validTo?: Maybe<Scalars['LocalDate']['output']>;
+  /** How much of `validTo` is known. */
+  validToPrecision?: Maybe<DatePrecision>;
 };
 
 /** Units of claims. */
 export type ClaimUnit =
   /** Countries. */
   | 'COUNTRIES'
+  /** Events (conferences, meetings…). */
+  | 'EVENTS'
   /** Organizations. */
   | 'ORGANIZATIONS'
   /** People. */
@@ -643,6 +720,18 @@ export type CollaborationType =
   | 'BILATERAL'
   /** Among several countries or organizations. */
   | 'MULTILATERAL';
+
+/**
+ * How complete a list is, as its source says. A source that names some items and ends with "and so on" or
+ * introduces them with "such as" leaves the list open: PARTIAL, and the graph holds only the items it names.
+ */
+export type Completeness =
+  /** The source gives the whole list. */
+  | 'COMPLETE'
+  /** The source names only some items (its words say so, e.g. `such as`, `and so on`). */
+  | 'PARTIAL'
+  /** The source does not say (the default of every list no claim describes). */
+  | 'UNKNOWN';
 
 /** How much the evidence behind a fact can be trusted. */
 export type Confidence =
@@ -911,6 +1000,11 @@ export type CountryFilter = {
 /** A page of Country reached through relationships (related). */
 export type CountryLinkConnection = {
   __typename?: 'CountryLinkConnection';
+  /**
+   * How complete the source says this list of the entity is (e.g. PARTIAL for the events CGS organized: "such
+   * as"), from the claims about the entity; UNKNOWN when none says. Not narrowed by `asOf` or the page.
+   */
+  completeness: ListCompleteness;
   /** The Country of this page with the relationships that reach them. */
   edges: Array<CountryLinkEdge>;
   /** The Country of this page. */
@@ -934,11 +1028,26 @@ export type CountryLinkEdge = {
   provenance: Array<Provenance>;
   /** The relationship type. */
   type: RelationshipType;
+  /** The first day the relationship held, as precise as `validFromPrecision` says; null: not recorded (docs/model.md, Time). */
+  validFrom?: Maybe<Scalars['LocalDate']['output']>;
+  /** How much of `validFrom` is known (e.g. BEFORE_SOURCE_DATE for "in recent years"); null: the relationship says nothing of when it held. */
+  validFromPrecision?: Maybe<DatePrecision>;
+  /** The source's words for when it held, where it gives no date (e.g. `In recent years`). */
+  validPeriodLabel?: Maybe<Scalars['String']['output']>;
+  /** The day from which the relationship no longer held; null: it still holds, or its end is not recorded. */
+  validTo?: Maybe<Scalars['LocalDate']['output']>;
+  /** How much of `validTo` is known. */
+  validToPrecision?: Maybe<DatePrecision>;
 };
 
 /** A page of Country reached through relationships (located in a city). */
 export type CountryLocationConnection = {
   __typename?: 'CountryLocationConnection';
+  /**
+   * How complete the source says this list of the entity is (e.g. PARTIAL for the events CGS organized: "such
+   * as"), from the claims about the entity; UNKNOWN when none says. Not narrowed by `asOf` or the page.
+   */
+  completeness: ListCompleteness;
   /** The Country of this page with the relationships that reach them. */
   edges: Array<CountryLocationEdge>;
   /** The Country of this page. */
@@ -964,11 +1073,26 @@ export type CountryLocationEdge = {
   provenance: Array<Provenance>;
   /** The relationship type. */
   type: RelationshipType;
+  /** The first day the relationship held, as precise as `validFromPrecision` says; null: not recorded (docs/model.md, Time). */
+  validFrom?: Maybe<Scalars['LocalDate']['output']>;
+  /** How much of `validFrom` is known (e.g. BEFORE_SOURCE_DATE for "in recent years"); null: the relationship says nothing of when it held. */
+  validFromPrecision?: Maybe<DatePrecision>;
+  /** The source's words for when it held, where it gives no date (e.g. `In recent years`). */
+  validPeriodLabel?: Maybe<Scalars['String']['output']>;
+  /** The day from which the relationship no longer held; null: it still holds, or its end is not recorded. */
+  validTo?: Maybe<Scalars['LocalDate']['output']>;
+  /** How much of `validTo` is known. */
+  validToPrecision?: Maybe<DatePrecision>;
 };
 
 /** A page of Country reached through relationships (a membership). */
 export type CountryMembershipConnection = {
   __typename?: 'CountryMembershipConnection';
+  /**
+   * How complete the source says this list of the entity is (e.g. PARTIAL for the events CGS organized: "such
+   * as"), from the claims about the entity; UNKNOWN when none says. Not narrowed by `asOf` or the page.
+   */
+  completeness: ListCompleteness;
   /** The Country of this page with the relationships that reach them. */
   edges: Array<CountryMembershipEdge>;
   /** The Country of this page. */
@@ -994,6 +1118,16 @@ export type CountryMembershipEdge = {
   provenance: Array<Provenance>;
   /** The relationship type. */
   type: RelationshipType;
+  /** The first day the relationship held, as precise as `validFromPrecision` says; null: not recorded (docs/model.md, Time). */
+  validFrom?: Maybe<Scalars['LocalDate']['output']>;
+  /** How much of `validFrom` is known (e.g. BEFORE_SOURCE_DATE for "in recent years"); null: the relationship says nothing of when it held. */
+  validFromPrecision?: Maybe<DatePrecision>;
+  /** The source's words for when it held, where it gives no date (e.g. `In recent years`). */
+  validPeriodLabel?: Maybe<Scalars['String']['output']>;
+  /** The day from which the relationship no longer held; null: it still holds, or its end is not recorded. */
+  validTo?: Maybe<Scalars['LocalDate']['output']>;
+  /** How much of `validTo` is known. */
+  validToPrecision?: Maybe<DatePrecision>;
 };
 
 /** Sort order for `countries`. */
@@ -1321,6 +1455,11 @@ export type EntityKind =
 /** A page of entities reached through relationships (related). */
 export type EntityLinkConnection = {
   __typename?: 'EntityLinkConnection';
+  /**
+   * How complete the source says this list of the entity is (e.g. PARTIAL for the events CGS organized: "such
+   * as"), from the claims about the entity; UNKNOWN when none says. Not narrowed by `asOf` or the page.
+   */
+  completeness: ListCompleteness;
   /** The entities of this page with the relationships that reach them. */
   edges: Array<EntityLinkEdge>;
   /** The entities of this page. */
@@ -1344,6 +1483,16 @@ export type EntityLinkEdge = {
   provenance: Array<Provenance>;
   /** The relationship type. */
   type: RelationshipType;
+  /** The first day the relationship held, as precise as `validFromPrecision` says; null: not recorded (docs/model.md, Time). */
+  validFrom?: Maybe<Scalars['LocalDate']['output']>;
+  /** How much of `validFrom` is known (e.g. BEFORE_SOURCE_DATE for "in recent years"); null: the relationship says nothing of when it held. */
+  validFromPrecision?: Maybe<DatePrecision>;
+  /** The source's words for when it held, where it gives no date (e.g. `In recent years`). */
+  validPeriodLabel?: Maybe<Scalars['String']['output']>;
+  /** The day from which the relationship no longer held; null: it still holds, or its end is not recorded. */
+  validTo?: Maybe<Scalars['LocalDate']['output']>;
+  /** How much of `validTo` is known. */
+  validToPrecision?: Maybe<DatePrecision>;
 };
 
 /** A conference, meeting, annual session or congress. */
@@ -1577,6 +1726,11 @@ export type EventKind =
 /** A page of Event reached through relationships (related). */
 export type EventLinkConnection = {
   __typename?: 'EventLinkConnection';
+  /**
+   * How complete the source says this list of the entity is (e.g. PARTIAL for the events CGS organized: "such
+   * as"), from the claims about the entity; UNKNOWN when none says. Not narrowed by `asOf` or the page.
+   */
+  completeness: ListCompleteness;
   /** The Event of this page with the relationships that reach them. */
   edges: Array<EventLinkEdge>;
   /** The Event of this page. */
@@ -1600,11 +1754,26 @@ export type EventLinkEdge = {
   provenance: Array<Provenance>;
   /** The relationship type. */
   type: RelationshipType;
+  /** The first day the relationship held, as precise as `validFromPrecision` says; null: not recorded (docs/model.md, Time). */
+  validFrom?: Maybe<Scalars['LocalDate']['output']>;
+  /** How much of `validFrom` is known (e.g. BEFORE_SOURCE_DATE for "in recent years"); null: the relationship says nothing of when it held. */
+  validFromPrecision?: Maybe<DatePrecision>;
+  /** The source's words for when it held, where it gives no date (e.g. `In recent years`). */
+  validPeriodLabel?: Maybe<Scalars['String']['output']>;
+  /** The day from which the relationship no longer held; null: it still holds, or its end is not recorded. */
+  validTo?: Maybe<Scalars['LocalDate']['output']>;
+  /** How much of `validTo` is known. */
+  validToPrecision?: Maybe<DatePrecision>;
 };
 
 /** A page of Event reached through relationships (located in a city). */
 export type EventLocationConnection = {
   __typename?: 'EventLocationConnection';
+  /**
+   * How complete the source says this list of the entity is (e.g. PARTIAL for the events CGS organized: "such
+   * as"), from the claims about the entity; UNKNOWN when none says. Not narrowed by `asOf` or the page.
+   */
+  completeness: ListCompleteness;
   /** The Event of this page with the relationships that reach them. */
   edges: Array<EventLocationEdge>;
   /** The Event of this page. */
@@ -1630,6 +1799,16 @@ export type EventLocationEdge = {
   provenance: Array<Provenance>;
   /** The relationship type. */
   type: RelationshipType;
+  /** The first day the relationship held, as precise as `validFromPrecision` says; null: not recorded (docs/model.md, Time). */
+  validFrom?: Maybe<Scalars['LocalDate']['output']>;
+  /** How much of `validFrom` is known (e.g. BEFORE_SOURCE_DATE for "in recent years"); null: the relationship says nothing of when it held. */
+  validFromPrecision?: Maybe<DatePrecision>;
+  /** The source's words for when it held, where it gives no date (e.g. `In recent years`). */
+  validPeriodLabel?: Maybe<Scalars['String']['output']>;
+  /** The day from which the relationship no longer held; null: it still holds, or its end is not recorded. */
+  validTo?: Maybe<Scalars['LocalDate']['output']>;
+  /** How much of `validTo` is known. */
+  validToPrecision?: Maybe<DatePrecision>;
 };
 
 /** Sort order for `events`. */
@@ -1650,6 +1829,11 @@ export type EventOrderField =
 /** A page of Event reached through relationships (organizing an event). */
 export type EventOrganizerConnection = {
   __typename?: 'EventOrganizerConnection';
+  /**
+   * How complete the source says this list of the entity is (e.g. PARTIAL for the events CGS organized: "such
+   * as"), from the claims about the entity; UNKNOWN when none says. Not narrowed by `asOf` or the page.
+   */
+  completeness: ListCompleteness;
   /** The Event of this page with the relationships that reach them. */
   edges: Array<EventOrganizerEdge>;
   /** The Event of this page. */
@@ -1675,6 +1859,16 @@ export type EventOrganizerEdge = {
   role?: Maybe<OrganizerRole>;
   /** The relationship type. */
   type: RelationshipType;
+  /** The first day the relationship held, as precise as `validFromPrecision` says; null: not recorded (docs/model.md, Time). */
+  validFrom?: Maybe<Scalars['LocalDate']['output']>;
+  /** How much of `validFrom` is known (e.g. BEFORE_SOURCE_DATE for "in recent years"); null: the relationship says nothing of when it held. */
+  validFromPrecision?: Maybe<DatePrecision>;
+  /** The source's words for when it held, where it gives no date (e.g. `In recent years`). */
+  validPeriodLabel?: Maybe<Scalars['String']['output']>;
+  /** The day from which the relationship no longer held; null: it still holds, or its end is not recorded. */
+  validTo?: Maybe<Scalars['LocalDate']['output']>;
+  /** How much of `validTo` is known. */
+  validToPrecision?: Maybe<DatePrecision>;
 };
 
 /** What a create, update or upsert of an Event did. */
@@ -1847,6 +2041,22 @@ export type LinkQualifiersInput = {
   validTo?: InputMaybe<Scalars['LocalDate']['input']>;
   /** How much of `validTo` is known (DAY when omitted with a date). */
   validToPrecision?: InputMaybe<DatePrecision>;
+};
+
+/**
+ * How complete a relationship list of an entity is (e.g. the positions CGS staff hold, the events CGS organized),
+ * from the claims about that entity that describe the list, with the source's words and provenance.
+ */
+export type ListCompleteness = {
+  __typename?: 'ListCompleteness';
+  /** The claims that describe the list (each with its quote in `provenance`). */
+  claims: Array<Claim>;
+  /** Where the status comes from: the provenance of those claims. */
+  provenance: Array<Provenance>;
+  /** PARTIAL when a claim says the source leaves the list open; COMPLETE when one says it is whole; UNKNOWN when none says. */
+  status: Completeness;
+  /** The source's words that say so, e.g. `such as`, `and so on`; empty when UNKNOWN. */
+  words: Array<Scalars['String']['output']>;
 };
 
 /**
@@ -2876,6 +3086,11 @@ export type OrganizationKind =
 /** A page of Organization reached through relationships (related). */
 export type OrganizationLinkConnection = {
   __typename?: 'OrganizationLinkConnection';
+  /**
+   * How complete the source says this list of the entity is (e.g. PARTIAL for the events CGS organized: "such
+   * as"), from the claims about the entity; UNKNOWN when none says. Not narrowed by `asOf` or the page.
+   */
+  completeness: ListCompleteness;
   /** The Organization of this page with the relationships that reach them. */
   edges: Array<OrganizationLinkEdge>;
   /** The Organization of this page. */
@@ -2899,11 +3114,26 @@ export type OrganizationLinkEdge = {
   provenance: Array<Provenance>;
   /** The relationship type. */
   type: RelationshipType;
+  /** The first day the relationship held, as precise as `validFromPrecision` says; null: not recorded (docs/model.md, Time). */
+  validFrom?: Maybe<Scalars['LocalDate']['output']>;
+  /** How much of `validFrom` is known (e.g. BEFORE_SOURCE_DATE for "in recent years"); null: the relationship says nothing of when it held. */
+  validFromPrecision?: Maybe<DatePrecision>;
+  /** The source's words for when it held, where it gives no date (e.g. `In recent years`). */
+  validPeriodLabel?: Maybe<Scalars['String']['output']>;
+  /** The day from which the relationship no longer held; null: it still holds, or its end is not recorded. */
+  validTo?: Maybe<Scalars['LocalDate']['output']>;
+  /** How much of `validTo` is known. */
+  validToPrecision?: Maybe<DatePrecision>;
 };
 
 /** A page of Organization reached through relationships (located in a city). */
 export type OrganizationLocationConnection = {
   __typename?: 'OrganizationLocationConnection';
+  /**
+   * How complete the source says this list of the entity is (e.g. PARTIAL for the events CGS organized: "such
+   * as"), from the claims about the entity; UNKNOWN when none says. Not narrowed by `asOf` or the page.
+   */
+  completeness: ListCompleteness;
   /** The Organization of this page with the relationships that reach them. */
   edges: Array<OrganizationLocationEdge>;
   /** The Organization of this page. */
@@ -2929,11 +3159,26 @@ export type OrganizationLocationEdge = {
   provenance: Array<Provenance>;
   /** The relationship type. */
   type: RelationshipType;
+  /** The first day the relationship held, as precise as `validFromPrecision` says; null: not recorded (docs/model.md, Time). */
+  validFrom?: Maybe<Scalars['LocalDate']['output']>;
+  /** How much of `validFrom` is known (e.g. BEFORE_SOURCE_DATE for "in recent years"); null: the relationship says nothing of when it held. */
+  validFromPrecision?: Maybe<DatePrecision>;
+  /** The source's words for when it held, where it gives no date (e.g. `In recent years`). */
+  validPeriodLabel?: Maybe<Scalars['String']['output']>;
+  /** The day from which the relationship no longer held; null: it still holds, or its end is not recorded. */
+  validTo?: Maybe<Scalars['LocalDate']['output']>;
+  /** How much of `validTo` is known. */
+  validToPrecision?: Maybe<DatePrecision>;
 };
 
 /** A page of Organization reached through relationships (a membership). */
 export type OrganizationMembershipConnection = {
   __typename?: 'OrganizationMembershipConnection';
+  /**
+   * How complete the source says this list of the entity is (e.g. PARTIAL for the events CGS organized: "such
+   * as"), from the claims about the entity; UNKNOWN when none says. Not narrowed by `asOf` or the page.
+   */
+  completeness: ListCompleteness;
   /** The Organization of this page with the relationships that reach them. */
   edges: Array<OrganizationMembershipEdge>;
   /** The Organization of this page. */
@@ -2959,6 +3204,16 @@ export type OrganizationMembershipEdge = {
   provenance: Array<Provenance>;
   /** The relationship type. */
   type: RelationshipType;
+  /** The first day the relationship held, as precise as `validFromPrecision` says; null: not recorded (docs/model.md, Time). */
+  validFrom?: Maybe<Scalars['LocalDate']['output']>;
+  /** How much of `validFrom` is known (e.g. BEFORE_SOURCE_DATE for "in recent years"); null: the relationship says nothing of when it held. */
+  validFromPrecision?: Maybe<DatePrecision>;
+  /** The source's words for when it held, where it gives no date (e.g. `In recent years`). */
+  validPeriodLabel?: Maybe<Scalars['String']['output']>;
+  /** The day from which the relationship no longer held; null: it still holds, or its end is not recorded. */
+  validTo?: Maybe<Scalars['LocalDate']['output']>;
+  /** How much of `validTo` is known. */
+  validToPrecision?: Maybe<DatePrecision>;
 };
 
 /** Sort order for `organizations`. */
@@ -2981,6 +3236,11 @@ export type OrganizationOrderField =
 /** A page of Organization reached through relationships (organizing an event). */
 export type OrganizationOrganizerConnection = {
   __typename?: 'OrganizationOrganizerConnection';
+  /**
+   * How complete the source says this list of the entity is (e.g. PARTIAL for the events CGS organized: "such
+   * as"), from the claims about the entity; UNKNOWN when none says. Not narrowed by `asOf` or the page.
+   */
+  completeness: ListCompleteness;
   /** The Organization of this page with the relationships that reach them. */
   edges: Array<OrganizationOrganizerEdge>;
   /** The Organization of this page. */
@@ -3006,11 +3266,26 @@ export type OrganizationOrganizerEdge = {
   role?: Maybe<OrganizerRole>;
   /** The relationship type. */
   type: RelationshipType;
+  /** The first day the relationship held, as precise as `validFromPrecision` says; null: not recorded (docs/model.md, Time). */
+  validFrom?: Maybe<Scalars['LocalDate']['output']>;
+  /** How much of `validFrom` is known (e.g. BEFORE_SOURCE_DATE for "in recent years"); null: the relationship says nothing of when it held. */
+  validFromPrecision?: Maybe<DatePrecision>;
+  /** The source's words for when it held, where it gives no date (e.g. `In recent years`). */
+  validPeriodLabel?: Maybe<Scalars['String']['output']>;
+  /** The day from which the relationship no longer held; null: it still holds, or its end is not recorded. */
+  validTo?: Maybe<Scalars['LocalDate']['output']>;
+  /** How much of `validTo` is known. */
+  validToPrecision?: Maybe<DatePrecision>;
 };
 
 /** A page of Organization reached through relationships (taking part in a project). */
 export type OrganizationParticipationConnection = {
   __typename?: 'OrganizationParticipationConnection';
+  /**
+   * How complete the source says this list of the entity is (e.g. PARTIAL for the events CGS organized: "such
+   * as"), from the claims about the entity; UNKNOWN when none says. Not narrowed by `asOf` or the page.
+   */
+  completeness: ListCompleteness;
   /** The Organization of this page with the relationships that reach them. */
   edges: Array<OrganizationParticipationEdge>;
   /** The Organization of this page. */
@@ -3036,6 +3311,16 @@ export type OrganizationParticipationEdge = {
   role?: Maybe<ParticipationRole>;
   /** The relationship type. */
   type: RelationshipType;
+  /** The first day the relationship held, as precise as `validFromPrecision` says; null: not recorded (docs/model.md, Time). */
+  validFrom?: Maybe<Scalars['LocalDate']['output']>;
+  /** How much of `validFrom` is known (e.g. BEFORE_SOURCE_DATE for "in recent years"); null: the relationship says nothing of when it held. */
+  validFromPrecision?: Maybe<DatePrecision>;
+  /** The source's words for when it held, where it gives no date (e.g. `In recent years`). */
+  validPeriodLabel?: Maybe<Scalars['String']['output']>;
+  /** The day from which the relationship no longer held; null: it still holds, or its end is not recorded. */
+  validTo?: Maybe<Scalars['LocalDate']['output']>;
+  /** How much of `validTo` is known. */
+  validToPrecision?: Maybe<DatePrecision>;
 };
 
 /** What a create, update or upsert of an Organization did. */
@@ -3067,6 +3352,11 @@ export type OrganizationScope =
 /** A page of Organization reached through relationships (held over a period). */
 export type OrganizationTenureConnection = {
   __typename?: 'OrganizationTenureConnection';
+  /**
+   * How complete the source says this list of the entity is (e.g. PARTIAL for the events CGS organized: "such
+   * as"), from the claims about the entity; UNKNOWN when none says. Not narrowed by `asOf` or the page.
+   */
+  completeness: ListCompleteness;
   /** The Organization of this page with the relationships that reach them. */
   edges: Array<OrganizationTenureEdge>;
   /** The Organization of this page. */
@@ -3094,6 +3384,16 @@ export type OrganizationTenureEdge = {
   startDate?: Maybe<Scalars['LocalDate']['output']>;
   /** The relationship type. */
   type: RelationshipType;
+  /** The first day the relationship held, as precise as `validFromPrecision` says; null: not recorded (docs/model.md, Time). */
+  validFrom?: Maybe<Scalars['LocalDate']['output']>;
+  /** How much of `validFrom` is known (e.g. BEFORE_SOURCE_DATE for "in recent years"); null: the relationship says nothing of when it held. */
+  validFromPrecision?: Maybe<DatePrecision>;
+  /** The source's words for when it held, where it gives no date (e.g. `In recent years`). */
+  validPeriodLabel?: Maybe<Scalars['String']['output']>;
+  /** The day from which the relationship no longer held; null: it still holds, or its end is not recorded. */
+  validTo?: Maybe<Scalars['LocalDate']['output']>;
+  /** How much of `validTo` is known. */
+  validToPrecision?: Maybe<DatePrecision>;
 };
 
 /** Roles in organizing an event. */
@@ -3202,6 +3502,8 @@ export type Person = Entity & Node & {
   label: Scalars['String']['output'];
   /** The person's name. */
   name: Scalars['String']['output'];
+  /** Every name with its BCP 47 tag and form: the English `name` (tag `en`) first, then names in other languages, if any are recorded. */
+  names: Array<LocalizedName>;
   /** ORCID iD, where known. */
   orcid?: Maybe<Scalars['String']['output']>;
   /** Posts held, with periods. */
@@ -3221,6 +3523,18 @@ export type Person = Entity & Node & {
 export type PersonHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A named person. */
+export type PersonNameArgs = {
+  lang?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A named person. */
+export type PersonNamesArgs = {
+  lang?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -3301,6 +3615,11 @@ export type PersonPayload = {
 /** A page of Person reached through relationships (held over a period). */
 export type PersonTenureConnection = {
   __typename?: 'PersonTenureConnection';
+  /**
+   * How complete the source says this list of the entity is (e.g. PARTIAL for the events CGS organized: "such
+   * as"), from the claims about the entity; UNKNOWN when none says. Not narrowed by `asOf` or the page.
+   */
+  completeness: ListCompleteness;
   /** The Person of this page with the relationships that reach them. */
   edges: Array<PersonTenureEdge>;
   /** The Person of this page. */
@@ -3328,6 +3647,16 @@ export type PersonTenureEdge = {
   startDate?: Maybe<Scalars['LocalDate']['output']>;
   /** The relationship type. */
   type: RelationshipType;
+  /** The first day the relationship held, as precise as `validFromPrecision` says; null: not recorded (docs/model.md, Time). */
+  validFrom?: Maybe<Scalars['LocalDate']['output']>;
+  /** How much of `validFrom` is known (e.g. BEFORE_SOURCE_DATE for "in recent years"); null: the relationship says nothing of when it held. */
+  validFromPrecision?: Maybe<DatePrecision>;
+  /** The source's words for when it held, where it gives no date (e.g. `In recent years`). */
+  validPeriodLabel?: Maybe<Scalars['String']['output']>;
+  /** The day from which the relationship no longer held; null: it still holds, or its end is not recorded. */
+  validTo?: Maybe<Scalars['LocalDate']['output']>;
+  /** How much of `validTo` is known. */
+  validToPrecision?: Maybe<DatePrecision>;
 };
 
 /** A post in an organization, held over a period. It can exist without a named holder. */
@@ -3356,6 +3685,8 @@ export type Position = Entity & Node & {
    * stated", since the source names neither the posts nor the people holding them.
    */
   name: Scalars['String']['output'];
+  /** Every name with its BCP 47 tag and form: the English `name` (tag `en`) first, then names in other languages, if any are recorded. */
+  names: Array<LocalizedName>;
   /** The organization the post is in. */
   organization?: Maybe<Organization>;
   /** All stored properties as text pairs. */
@@ -3388,6 +3719,18 @@ export type PositionHoldersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<LinkOrder>;
+};
+
+
+/** A post in an organization, held over a period. It can exist without a named holder. */
+export type PositionNameArgs = {
+  lang?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A post in an organization, held over a period. It can exist without a named holder. */
+export type PositionNamesArgs = {
+  lang?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -3456,6 +3799,11 @@ export type PositionFilter = {
 /** A page of Position reached through relationships (related). */
 export type PositionLinkConnection = {
   __typename?: 'PositionLinkConnection';
+  /**
+   * How complete the source says this list of the entity is (e.g. PARTIAL for the events CGS organized: "such
+   * as"), from the claims about the entity; UNKNOWN when none says. Not narrowed by `asOf` or the page.
+   */
+  completeness: ListCompleteness;
   /** The Position of this page with the relationships that reach them. */
   edges: Array<PositionLinkEdge>;
   /** The Position of this page. */
@@ -3479,6 +3827,16 @@ export type PositionLinkEdge = {
   provenance: Array<Provenance>;
   /** The relationship type. */
   type: RelationshipType;
+  /** The first day the relationship held, as precise as `validFromPrecision` says; null: not recorded (docs/model.md, Time). */
+  validFrom?: Maybe<Scalars['LocalDate']['output']>;
+  /** How much of `validFrom` is known (e.g. BEFORE_SOURCE_DATE for "in recent years"); null: the relationship says nothing of when it held. */
+  validFromPrecision?: Maybe<DatePrecision>;
+  /** The source's words for when it held, where it gives no date (e.g. `In recent years`). */
+  validPeriodLabel?: Maybe<Scalars['String']['output']>;
+  /** The day from which the relationship no longer held; null: it still holds, or its end is not recorded. */
+  validTo?: Maybe<Scalars['LocalDate']['output']>;
+  /** How much of `validTo` is known. */
+  validToPrecision?: Maybe<DatePrecision>;
 };
 
 /** What a create, update or upsert of a Position did. */
@@ -3501,6 +3859,11 @@ export type PositionPayload = {
 /** A page of Position reached through relationships (a post held by an organization's staff). */
 export type PositionStaffConnection = {
   __typename?: 'PositionStaffConnection';
+  /**
+   * How complete the source says this list of the entity is (e.g. PARTIAL for the events CGS organized: "such
+   * as"), from the claims about the entity; UNKNOWN when none says. Not narrowed by `asOf` or the page.
+   */
+  completeness: ListCompleteness;
   /** The Position of this page with the relationships that reach them. */
   edges: Array<PositionStaffEdge>;
   /** The Position of this page. */
@@ -3526,11 +3889,26 @@ export type PositionStaffEdge = {
   provenance: Array<Provenance>;
   /** The relationship type. */
   type: RelationshipType;
+  /** The first day the relationship held, as precise as `validFromPrecision` says; null: not recorded (docs/model.md, Time). */
+  validFrom?: Maybe<Scalars['LocalDate']['output']>;
+  /** How much of `validFrom` is known (e.g. BEFORE_SOURCE_DATE for "in recent years"); null: the relationship says nothing of when it held. */
+  validFromPrecision?: Maybe<DatePrecision>;
+  /** The source's words for when it held, where it gives no date (e.g. `In recent years`). */
+  validPeriodLabel?: Maybe<Scalars['String']['output']>;
+  /** The day from which the relationship no longer held; null: it still holds, or its end is not recorded. */
+  validTo?: Maybe<Scalars['LocalDate']['output']>;
+  /** How much of `validTo` is known. */
+  validToPrecision?: Maybe<DatePrecision>;
 };
 
 /** A page of Position reached through relationships (held over a period). */
 export type PositionTenureConnection = {
   __typename?: 'PositionTenureConnection';
+  /**
+   * How complete the source says this list of the entity is (e.g. PARTIAL for the events CGS organized: "such
+   * as"), from the claims about the entity; UNKNOWN when none says. Not narrowed by `asOf` or the page.
+   */
+  completeness: ListCompleteness;
   /** The Position of this page with the relationships that reach them. */
   edges: Array<PositionTenureEdge>;
   /** The Position of this page. */
@@ -3558,6 +3936,16 @@ export type PositionTenureEdge = {
   startDate?: Maybe<Scalars['LocalDate']['output']>;
   /** The relationship type. */
   type: RelationshipType;
+  /** The first day the relationship held, as precise as `validFromPrecision` says; null: not recorded (docs/model.md, Time). */
+  validFrom?: Maybe<Scalars['LocalDate']['output']>;
+  /** How much of `validFrom` is known (e.g. BEFORE_SOURCE_DATE for "in recent years"); null: the relationship says nothing of when it held. */
+  validFromPrecision?: Maybe<DatePrecision>;
+  /** The source's words for when it held, where it gives no date (e.g. `In recent years`). */
+  validPeriodLabel?: Maybe<Scalars['String']['output']>;
+  /** The day from which the relationship no longer held; null: it still holds, or its end is not recorded. */
+  validTo?: Maybe<Scalars['LocalDate']['output']>;
+  /** How much of `validTo` is known. */
+  validToPrecision?: Maybe<DatePrecision>;
 };
 
 /** A cooperation project, or a programme: a line of cooperation the source describes as a whole. */
@@ -3585,6 +3973,8 @@ export type Project = Entity & Node & {
   level?: Maybe<ProjectLevel>;
   /** The name. */
   name: Scalars['String']['output'];
+  /** Every name with its BCP 47 tag and form: the English `name` (tag `en`) first, then names in other languages, if any are recorded. */
+  names: Array<LocalizedName>;
   /** Organizations taking part, with their role. */
   participants: OrganizationParticipationConnection;
   /** Partners the source describes without naming them, in its words. */
@@ -3618,6 +4008,18 @@ export type Project = Entity & Node & {
 export type ProjectHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A cooperation project, or a programme: a line of cooperation the source describes as a whole. */
+export type ProjectNameArgs = {
+  lang?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A cooperation project, or a programme: a line of cooperation the source describes as a whole. */
+export type ProjectNamesArgs = {
+  lang?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -3766,6 +4168,11 @@ export type ProjectLevel =
 /** A page of Project reached through relationships (related). */
 export type ProjectLinkConnection = {
   __typename?: 'ProjectLinkConnection';
+  /**
+   * How complete the source says this list of the entity is (e.g. PARTIAL for the events CGS organized: "such
+   * as"), from the claims about the entity; UNKNOWN when none says. Not narrowed by `asOf` or the page.
+   */
+  completeness: ListCompleteness;
   /** The Project of this page with the relationships that reach them. */
   edges: Array<ProjectLinkEdge>;
   /** The Project of this page. */
@@ -3789,11 +4196,26 @@ export type ProjectLinkEdge = {
   provenance: Array<Provenance>;
   /** The relationship type. */
   type: RelationshipType;
+  /** The first day the relationship held, as precise as `validFromPrecision` says; null: not recorded (docs/model.md, Time). */
+  validFrom?: Maybe<Scalars['LocalDate']['output']>;
+  /** How much of `validFrom` is known (e.g. BEFORE_SOURCE_DATE for "in recent years"); null: the relationship says nothing of when it held. */
+  validFromPrecision?: Maybe<DatePrecision>;
+  /** The source's words for when it held, where it gives no date (e.g. `In recent years`). */
+  validPeriodLabel?: Maybe<Scalars['String']['output']>;
+  /** The day from which the relationship no longer held; null: it still holds, or its end is not recorded. */
+  validTo?: Maybe<Scalars['LocalDate']['output']>;
+  /** How much of `validTo` is known. */
+  validToPrecision?: Maybe<DatePrecision>;
 };
 
 /** A page of Project reached through relationships (taking part in a project). */
 export type ProjectParticipationConnection = {
   __typename?: 'ProjectParticipationConnection';
+  /**
+   * How complete the source says this list of the entity is (e.g. PARTIAL for the events CGS organized: "such
+   * as"), from the claims about the entity; UNKNOWN when none says. Not narrowed by `asOf` or the page.
+   */
+  completeness: ListCompleteness;
   /** The Project of this page with the relationships that reach them. */
   edges: Array<ProjectParticipationEdge>;
   /** The Project of this page. */
@@ -3819,6 +4241,16 @@ export type ProjectParticipationEdge = {
   role?: Maybe<ParticipationRole>;
   /** The relationship type. */
   type: RelationshipType;
+  /** The first day the relationship held, as precise as `validFromPrecision` says; null: not recorded (docs/model.md, Time). */
+  validFrom?: Maybe<Scalars['LocalDate']['output']>;
+  /** How much of `validFrom` is known (e.g. BEFORE_SOURCE_DATE for "in recent years"); null: the relationship says nothing of when it held. */
+  validFromPrecision?: Maybe<DatePrecision>;
+  /** The source's words for when it held, where it gives no date (e.g. `In recent years`). */
+  validPeriodLabel?: Maybe<Scalars['String']['output']>;
+  /** The day from which the relationship no longer held; null: it still holds, or its end is not recorded. */
+  validTo?: Maybe<Scalars['LocalDate']['output']>;
+  /** How much of `validTo` is known. */
+  validToPrecision?: Maybe<DatePrecision>;
 };
 
 /** What a create, update or upsert of a Project did. */
@@ -3841,6 +4273,11 @@ export type ProjectPayload = {
 /** A page of Project reached through relationships (mapped onto a UN M49 region). */
 export type ProjectRegionMappingConnection = {
   __typename?: 'ProjectRegionMappingConnection';
+  /**
+   * How complete the source says this list of the entity is (e.g. PARTIAL for the events CGS organized: "such
+   * as"), from the claims about the entity; UNKNOWN when none says. Not narrowed by `asOf` or the page.
+   */
+  completeness: ListCompleteness;
   /** The Project of this page with the relationships that reach them. */
   edges: Array<ProjectRegionMappingEdge>;
   /** The Project of this page. */
@@ -3868,6 +4305,16 @@ export type ProjectRegionMappingEdge = {
   sourceLabel?: Maybe<Scalars['String']['output']>;
   /** The relationship type. */
   type: RelationshipType;
+  /** The first day the relationship held, as precise as `validFromPrecision` says; null: not recorded (docs/model.md, Time). */
+  validFrom?: Maybe<Scalars['LocalDate']['output']>;
+  /** How much of `validFrom` is known (e.g. BEFORE_SOURCE_DATE for "in recent years"); null: the relationship says nothing of when it held. */
+  validFromPrecision?: Maybe<DatePrecision>;
+  /** The source's words for when it held, where it gives no date (e.g. `In recent years`). */
+  validPeriodLabel?: Maybe<Scalars['String']['output']>;
+  /** The day from which the relationship no longer held; null: it still holds, or its end is not recorded. */
+  validTo?: Maybe<Scalars['LocalDate']['output']>;
+  /** How much of `validTo` is known. */
+  validToPrecision?: Maybe<DatePrecision>;
 };
 
 /** IATI activity status codes. */
@@ -4109,6 +4556,7 @@ export type QueryAgreementsArgs = {
  * natural key (an ISO code, an M49 code, an acronym or a slug) or listed as a paginated, filterable connection.
  */
 export type QueryAllShortestPathsArgs = {
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   from: Scalars['ID']['input'];
   limit?: InputMaybe<Scalars['Int']['input']>;
   maxLength?: InputMaybe<Scalars['Int']['input']>;
@@ -4165,6 +4613,7 @@ export type QueryClaimsArgs = {
  * natural key (an ISO code, an M49 code, an acronym or a slug) or listed as a paginated, filterable connection.
  */
 export type QueryConnectionArgs = {
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   from: Scalars['ID']['input'];
   limit?: InputMaybe<Scalars['Int']['input']>;
   maxLength?: InputMaybe<Scalars['Int']['input']>;
@@ -4234,6 +4683,7 @@ export type QueryLookupArgs = {
  * natural key (an ISO code, an M49 code, an acronym or a slug) or listed as a paginated, filterable connection.
  */
 export type QueryNeighbourhoodArgs = {
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   depth?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
   kinds?: InputMaybe<Array<EntityKind>>;
@@ -4400,6 +4850,7 @@ export type QuerySearchArgs = {
  * natural key (an ISO code, an M49 code, an acronym or a slug) or listed as a paginated, filterable connection.
  */
 export type QueryShortestPathArgs = {
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   from: Scalars['ID']['input'];
   maxLength?: InputMaybe<Scalars['Int']['input']>;
   relationshipTypes?: InputMaybe<Array<RelationshipType>>;
@@ -4723,6 +5174,11 @@ export type RegionLevel =
 /** A page of Region reached through relationships (related). */
 export type RegionLinkConnection = {
   __typename?: 'RegionLinkConnection';
+  /**
+   * How complete the source says this list of the entity is (e.g. PARTIAL for the events CGS organized: "such
+   * as"), from the claims about the entity; UNKNOWN when none says. Not narrowed by `asOf` or the page.
+   */
+  completeness: ListCompleteness;
   /** The Region of this page with the relationships that reach them. */
   edges: Array<RegionLinkEdge>;
   /** The Region of this page. */
@@ -4746,6 +5202,16 @@ export type RegionLinkEdge = {
   provenance: Array<Provenance>;
   /** The relationship type. */
   type: RelationshipType;
+  /** The first day the relationship held, as precise as `validFromPrecision` says; null: not recorded (docs/model.md, Time). */
+  validFrom?: Maybe<Scalars['LocalDate']['output']>;
+  /** How much of `validFrom` is known (e.g. BEFORE_SOURCE_DATE for "in recent years"); null: the relationship says nothing of when it held. */
+  validFromPrecision?: Maybe<DatePrecision>;
+  /** The source's words for when it held, where it gives no date (e.g. `In recent years`). */
+  validPeriodLabel?: Maybe<Scalars['String']['output']>;
+  /** The day from which the relationship no longer held; null: it still holds, or its end is not recorded. */
+  validTo?: Maybe<Scalars['LocalDate']['output']>;
+  /** How much of `validTo` is known. */
+  validToPrecision?: Maybe<DatePrecision>;
 };
 
 /** How a label used by the source maps onto a UN M49 region. */
@@ -4792,6 +5258,11 @@ export type RegionPayload = {
 /** A page of Region reached through relationships (mapped onto a UN M49 region). */
 export type RegionRegionMappingConnection = {
   __typename?: 'RegionRegionMappingConnection';
+  /**
+   * How complete the source says this list of the entity is (e.g. PARTIAL for the events CGS organized: "such
+   * as"), from the claims about the entity; UNKNOWN when none says. Not narrowed by `asOf` or the page.
+   */
+  completeness: ListCompleteness;
   /** The Region of this page with the relationships that reach them. */
   edges: Array<RegionRegionMappingEdge>;
   /** The Region of this page. */
@@ -4819,6 +5290,16 @@ export type RegionRegionMappingEdge = {
   sourceLabel?: Maybe<Scalars['String']['output']>;
   /** The relationship type. */
   type: RelationshipType;
+  /** The first day the relationship held, as precise as `validFromPrecision` says; null: not recorded (docs/model.md, Time). */
+  validFrom?: Maybe<Scalars['LocalDate']['output']>;
+  /** How much of `validFrom` is known (e.g. BEFORE_SOURCE_DATE for "in recent years"); null: the relationship says nothing of when it held. */
+  validFromPrecision?: Maybe<DatePrecision>;
+  /** The source's words for when it held, where it gives no date (e.g. `In recent years`). */
+  validPeriodLabel?: Maybe<Scalars['String']['output']>;
+  /** The day from which the relationship no longer held; null: it still holds, or its end is not recorded. */
+  validTo?: Maybe<Scalars['LocalDate']['output']>;
+  /** How much of `validTo` is known. */
+  validToPrecision?: Maybe<DatePrecision>;
 };
 
 /**
@@ -5245,6 +5726,8 @@ export type Theme = Entity & Node & {
   lists: Array<ThemeList>;
   /** The normalised English name, e.g. `Geological mapping`. */
   name: Scalars['String']['output'];
+  /** Every name with its BCP 47 tag and form: the English `name` (tag `en`) first, then names in other languages, if any are recorded. */
+  names: Array<LocalizedName>;
   /** Organizations this theme concerns, where the public record says so (e.g. hydrogeology → IAH). */
   organizations: OrganizationLinkConnection;
   /** Projects and programmes on this theme. */
@@ -5277,6 +5760,18 @@ export type ThemeEventsArgs = {
 export type ThemeHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A theme of cooperation, from the controlled vocabulary built from the source's two lists. */
+export type ThemeNameArgs = {
+  lang?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A theme of cooperation, from the controlled vocabulary built from the source's two lists. */
+export type ThemeNamesArgs = {
+  lang?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -5367,6 +5862,11 @@ export type ThemeFilter = {
 /** A page of Theme reached through relationships (related). */
 export type ThemeLinkConnection = {
   __typename?: 'ThemeLinkConnection';
+  /**
+   * How complete the source says this list of the entity is (e.g. PARTIAL for the events CGS organized: "such
+   * as"), from the claims about the entity; UNKNOWN when none says. Not narrowed by `asOf` or the page.
+   */
+  completeness: ListCompleteness;
   /** The Theme of this page with the relationships that reach them. */
   edges: Array<ThemeLinkEdge>;
   /** The Theme of this page. */
@@ -5390,6 +5890,16 @@ export type ThemeLinkEdge = {
   provenance: Array<Provenance>;
   /** The relationship type. */
   type: RelationshipType;
+  /** The first day the relationship held, as precise as `validFromPrecision` says; null: not recorded (docs/model.md, Time). */
+  validFrom?: Maybe<Scalars['LocalDate']['output']>;
+  /** How much of `validFrom` is known (e.g. BEFORE_SOURCE_DATE for "in recent years"); null: the relationship says nothing of when it held. */
+  validFromPrecision?: Maybe<DatePrecision>;
+  /** The source's words for when it held, where it gives no date (e.g. `In recent years`). */
+  validPeriodLabel?: Maybe<Scalars['String']['output']>;
+  /** The day from which the relationship no longer held; null: it still holds, or its end is not recorded. */
+  validTo?: Maybe<Scalars['LocalDate']['output']>;
+  /** How much of `validTo` is known. */
+  validToPrecision?: Maybe<DatePrecision>;
 };
 
 /** The source's two lists of themes. */
@@ -5448,6 +5958,8 @@ export type TrainingProgram = Entity & Node & {
   label: Scalars['String']['output'];
   /** The name. */
   name: Scalars['String']['output'];
+  /** Every name with its BCP 47 tag and form: the English `name` (tag `en`) first, then names in other languages, if any are recorded. */
+  names: Array<LocalizedName>;
   /** All stored properties as text pairs. */
   properties: Array<Property>;
   /** Where the facts about this programme come from. */
@@ -5482,6 +5994,18 @@ export type TrainingProgramClaimsArgs = {
 export type TrainingProgramHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A training programme, with where its trainees come from. */
+export type TrainingProgramNameArgs = {
+  lang?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A training programme, with where its trainees come from. */
+export type TrainingProgramNamesArgs = {
+  lang?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -5572,6 +6096,11 @@ export type TrainingProgramFieldsInput = {
 /** A page of TrainingProgram reached through relationships (related). */
 export type TrainingProgramLinkConnection = {
   __typename?: 'TrainingProgramLinkConnection';
+  /**
+   * How complete the source says this list of the entity is (e.g. PARTIAL for the events CGS organized: "such
+   * as"), from the claims about the entity; UNKNOWN when none says. Not narrowed by `asOf` or the page.
+   */
+  completeness: ListCompleteness;
   /** The TrainingProgram of this page with the relationships that reach them. */
   edges: Array<TrainingProgramLinkEdge>;
   /** The TrainingProgram of this page. */
@@ -5595,6 +6124,16 @@ export type TrainingProgramLinkEdge = {
   provenance: Array<Provenance>;
   /** The relationship type. */
   type: RelationshipType;
+  /** The first day the relationship held, as precise as `validFromPrecision` says; null: not recorded (docs/model.md, Time). */
+  validFrom?: Maybe<Scalars['LocalDate']['output']>;
+  /** How much of `validFrom` is known (e.g. BEFORE_SOURCE_DATE for "in recent years"); null: the relationship says nothing of when it held. */
+  validFromPrecision?: Maybe<DatePrecision>;
+  /** The source's words for when it held, where it gives no date (e.g. `In recent years`). */
+  validPeriodLabel?: Maybe<Scalars['String']['output']>;
+  /** The day from which the relationship no longer held; null: it still holds, or its end is not recorded. */
+  validTo?: Maybe<Scalars['LocalDate']['output']>;
+  /** How much of `validTo` is known. */
+  validToPrecision?: Maybe<DatePrecision>;
 };
 
 /** What a create, update or upsert of a TrainingProgram did. */
@@ -5617,6 +6156,11 @@ export type TrainingProgramPayload = {
 /** A page of TrainingProgram reached through relationships (mapped onto a UN M49 region). */
 export type TrainingProgramRegionMappingConnection = {
   __typename?: 'TrainingProgramRegionMappingConnection';
+  /**
+   * How complete the source says this list of the entity is (e.g. PARTIAL for the events CGS organized: "such
+   * as"), from the claims about the entity; UNKNOWN when none says. Not narrowed by `asOf` or the page.
+   */
+  completeness: ListCompleteness;
   /** The TrainingProgram of this page with the relationships that reach them. */
   edges: Array<TrainingProgramRegionMappingEdge>;
   /** The TrainingProgram of this page. */
@@ -5644,6 +6188,16 @@ export type TrainingProgramRegionMappingEdge = {
   sourceLabel?: Maybe<Scalars['String']['output']>;
   /** The relationship type. */
   type: RelationshipType;
+  /** The first day the relationship held, as precise as `validFromPrecision` says; null: not recorded (docs/model.md, Time). */
+  validFrom?: Maybe<Scalars['LocalDate']['output']>;
+  /** How much of `validFrom` is known (e.g. BEFORE_SOURCE_DATE for "in recent years"); null: the relationship says nothing of when it held. */
+  validFromPrecision?: Maybe<DatePrecision>;
+  /** The source's words for when it held, where it gives no date (e.g. `In recent years`). */
+  validPeriodLabel?: Maybe<Scalars['String']['output']>;
+  /** The day from which the relationship no longer held; null: it still holds, or its end is not recorded. */
+  validTo?: Maybe<Scalars['LocalDate']['output']>;
+  /** How much of `validTo` is known. */
+  validToPrecision?: Maybe<DatePrecision>;
 };
 
 /** A number of relationships of one type. */
@@ -6198,6 +6752,7 @@ export type ResolversTypes = {
   ClaimRegionMappingEdge: ResolverTypeWrapper<RelationshipRecord>;
   ClaimUnit: ResolverTypeWrapper<Partial<ClaimUnit>>;
   CollaborationType: ResolverTypeWrapper<Partial<CollaborationType>>;
+  Completeness: ResolverTypeWrapper<Partial<Completeness>>;
   Confidence: ResolverTypeWrapper<Partial<Confidence>>;
   ConnectionStrength: ResolverTypeWrapper<Partial<ConnectionStrength>>;
   ConnectionSummary: ResolverTypeWrapper<Partial<Omit<ConnectionSummary, 'from' | 'paths' | 'rankedPaths' | 'to'> & { from: ResolversTypes['Entity'], paths: Array<ResolversTypes['Path']>, rankedPaths: Array<ResolversTypes['RankedPath']>, to: ResolversTypes['Entity'] }>>;
@@ -6272,6 +6827,7 @@ export type ResolversTypes = {
   LinkOrderField: ResolverTypeWrapper<Partial<LinkOrderField>>;
   LinkPayload: ResolverTypeWrapper<Partial<Omit<LinkPayload, 'change' | 'relationship'> & { change?: Maybe<ResolversTypes['Change']>, relationship?: Maybe<ResolversTypes['Relationship']> }>>;
   LinkQualifiersInput: ResolverTypeWrapper<Partial<LinkQualifiersInput>>;
+  ListCompleteness: ResolverTypeWrapper<ListCompletenessResult>;
   LocalDate: ResolverTypeWrapper<Partial<Scalars['LocalDate']['output']>>;
   LocalizedName: ResolverTypeWrapper<Partial<Omit<LocalizedName, 'provenance'> & { provenance: Array<ResolversTypes['Provenance']> }>>;
   LocalizedNameInput: ResolverTypeWrapper<Partial<LocalizedNameInput>>;
@@ -6537,6 +7093,7 @@ export type ResolversParentTypes = {
   LinkOrder: Partial<LinkOrder>;
   LinkPayload: Partial<Omit<LinkPayload, 'change' | 'relationship'> & { change?: Maybe<ResolversParentTypes['Change']>, relationship?: Maybe<ResolversParentTypes['Relationship']> }>;
   LinkQualifiersInput: Partial<LinkQualifiersInput>;
+  ListCompleteness: ListCompletenessResult;
   LocalDate: Partial<Scalars['LocalDate']['output']>;
   LocalizedName: Partial<Omit<LocalizedName, 'provenance'> & { provenance: Array<ResolversParentTypes['Provenance']> }>;
   LocalizedNameInput: Partial<LocalizedNameInput>;
@@ -6698,7 +7255,8 @@ export type AgreementResolvers<ContextType = RequestContext, ParentType extends 
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<AgreementNameArgs>>;
+  names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType, Partial<AgreementNamesArgs>>;
   parties?: Resolver<ResolversTypes['OrganizationLinkConnection'], ParentType, ContextType, Partial<AgreementPartiesArgs>>;
   properties?: Resolver<Array<ResolversTypes['Property']>, ParentType, ContextType>;
   provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
@@ -6788,11 +7346,15 @@ export type ChangeEdgeResolvers<ContextType = RequestContext, ParentType extends
 };
 
 export type ClaimResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Claim'] = ResolversParentTypes['Claim']> = {
+  completeness?: Resolver<Maybe<ResolversTypes['Completeness']>, ParentType, ContextType>;
+  completenessWords?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   history?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, Partial<ClaimHistoryArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  listDirection?: Resolver<Maybe<ResolversTypes['Direction']>, ParentType, ContextType>;
+  listRelationshipType?: Resolver<Maybe<ResolversTypes['RelationshipType']>, ParentType, ContextType>;
   metric?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   period?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -6822,6 +7384,7 @@ export type ClaimEdgeResolvers<ContextType = RequestContext, ParentType extends 
 };
 
 export type ClaimLinkConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ClaimLinkConnection'] = ResolversParentTypes['ClaimLinkConnection']> = {
+  completeness?: Resolver<ResolversTypes['ListCompleteness'], ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['ClaimLinkEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -6834,6 +7397,11 @@ export type ClaimLinkEdgeResolvers<ContextType = RequestContext, ParentType exte
   node?: Resolver<ResolversTypes['Claim'], ParentType, ContextType>;
   provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  validFromPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
+  validPeriodLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  validToPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
 };
 
 export type ClaimPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ClaimPayload'] = ResolversParentTypes['ClaimPayload']> = {
@@ -6846,6 +7414,7 @@ export type ClaimPayloadResolvers<ContextType = RequestContext, ParentType exten
 };
 
 export type ClaimRegionMappingConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ClaimRegionMappingConnection'] = ResolversParentTypes['ClaimRegionMappingConnection']> = {
+  completeness?: Resolver<ResolversTypes['ListCompleteness'], ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['ClaimRegionMappingEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -6860,6 +7429,11 @@ export type ClaimRegionMappingEdgeResolvers<ContextType = RequestContext, Parent
   provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   sourceLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  validFromPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
+  validPeriodLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  validToPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
 };
 
 export type ConnectionSummaryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ConnectionSummary'] = ResolversParentTypes['ConnectionSummary']> = {
@@ -6923,6 +7497,7 @@ export type CountryEdgeResolvers<ContextType = RequestContext, ParentType extend
 };
 
 export type CountryLinkConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CountryLinkConnection'] = ResolversParentTypes['CountryLinkConnection']> = {
+  completeness?: Resolver<ResolversTypes['ListCompleteness'], ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['CountryLinkEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -6935,9 +7510,15 @@ export type CountryLinkEdgeResolvers<ContextType = RequestContext, ParentType ex
   node?: Resolver<ResolversTypes['Country'], ParentType, ContextType>;
   provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  validFromPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
+  validPeriodLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  validToPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
 };
 
 export type CountryLocationConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CountryLocationConnection'] = ResolversParentTypes['CountryLocationConnection']> = {
+  completeness?: Resolver<ResolversTypes['ListCompleteness'], ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['CountryLocationEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -6951,9 +7532,15 @@ export type CountryLocationEdgeResolvers<ContextType = RequestContext, ParentTyp
   node?: Resolver<ResolversTypes['Country'], ParentType, ContextType>;
   provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  validFromPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
+  validPeriodLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  validToPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
 };
 
 export type CountryMembershipConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CountryMembershipConnection'] = ResolversParentTypes['CountryMembershipConnection']> = {
+  completeness?: Resolver<ResolversTypes['ListCompleteness'], ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['CountryMembershipEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -6967,6 +7554,11 @@ export type CountryMembershipEdgeResolvers<ContextType = RequestContext, ParentT
   node?: Resolver<ResolversTypes['Country'], ParentType, ContextType>;
   provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  validFromPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
+  validPeriodLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  validToPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
 };
 
 export type CountryPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CountryPayload'] = ResolversParentTypes['CountryPayload']> = {
@@ -7002,6 +7594,7 @@ export type EntityResolvers<ContextType = RequestContext, ParentType extends Res
 };
 
 export type EntityLinkConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EntityLinkConnection'] = ResolversParentTypes['EntityLinkConnection']> = {
+  completeness?: Resolver<ResolversTypes['ListCompleteness'], ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['EntityLinkEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -7014,6 +7607,11 @@ export type EntityLinkEdgeResolvers<ContextType = RequestContext, ParentType ext
   node?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  validFromPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
+  validPeriodLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  validToPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
 };
 
 export type EventResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = {
@@ -7058,6 +7656,7 @@ export type EventEdgeResolvers<ContextType = RequestContext, ParentType extends 
 };
 
 export type EventLinkConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EventLinkConnection'] = ResolversParentTypes['EventLinkConnection']> = {
+  completeness?: Resolver<ResolversTypes['ListCompleteness'], ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['EventLinkEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -7070,9 +7669,15 @@ export type EventLinkEdgeResolvers<ContextType = RequestContext, ParentType exte
   node?: Resolver<ResolversTypes['Event'], ParentType, ContextType>;
   provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  validFromPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
+  validPeriodLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  validToPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
 };
 
 export type EventLocationConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EventLocationConnection'] = ResolversParentTypes['EventLocationConnection']> = {
+  completeness?: Resolver<ResolversTypes['ListCompleteness'], ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['EventLocationEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -7086,9 +7691,15 @@ export type EventLocationEdgeResolvers<ContextType = RequestContext, ParentType 
   node?: Resolver<ResolversTypes['Event'], ParentType, ContextType>;
   provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  validFromPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
+  validPeriodLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  validToPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
 };
 
 export type EventOrganizerConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EventOrganizerConnection'] = ResolversParentTypes['EventOrganizerConnection']> = {
+  completeness?: Resolver<ResolversTypes['ListCompleteness'], ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['EventOrganizerEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -7102,6 +7713,11 @@ export type EventOrganizerEdgeResolvers<ContextType = RequestContext, ParentType
   provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['OrganizerRole']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  validFromPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
+  validPeriodLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  validToPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
 };
 
 export type EventPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EventPayload'] = ResolversParentTypes['EventPayload']> = {
@@ -7158,6 +7774,13 @@ export type LinkPayloadResolvers<ContextType = RequestContext, ParentType extend
   created?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   relationship?: Resolver<Maybe<ResolversTypes['Relationship']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type ListCompletenessResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ListCompleteness'] = ResolversParentTypes['ListCompleteness']> = {
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
+  provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['Completeness'], ParentType, ContextType>;
+  words?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export interface LocalDateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['LocalDate'], any> {
@@ -7276,6 +7899,7 @@ export type OrganizationEdgeResolvers<ContextType = RequestContext, ParentType e
 };
 
 export type OrganizationLinkConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OrganizationLinkConnection'] = ResolversParentTypes['OrganizationLinkConnection']> = {
+  completeness?: Resolver<ResolversTypes['ListCompleteness'], ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['OrganizationLinkEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -7288,9 +7912,15 @@ export type OrganizationLinkEdgeResolvers<ContextType = RequestContext, ParentTy
   node?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  validFromPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
+  validPeriodLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  validToPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
 };
 
 export type OrganizationLocationConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OrganizationLocationConnection'] = ResolversParentTypes['OrganizationLocationConnection']> = {
+  completeness?: Resolver<ResolversTypes['ListCompleteness'], ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['OrganizationLocationEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -7304,9 +7934,15 @@ export type OrganizationLocationEdgeResolvers<ContextType = RequestContext, Pare
   node?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  validFromPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
+  validPeriodLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  validToPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
 };
 
 export type OrganizationMembershipConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OrganizationMembershipConnection'] = ResolversParentTypes['OrganizationMembershipConnection']> = {
+  completeness?: Resolver<ResolversTypes['ListCompleteness'], ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['OrganizationMembershipEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -7320,9 +7956,15 @@ export type OrganizationMembershipEdgeResolvers<ContextType = RequestContext, Pa
   node?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  validFromPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
+  validPeriodLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  validToPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
 };
 
 export type OrganizationOrganizerConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OrganizationOrganizerConnection'] = ResolversParentTypes['OrganizationOrganizerConnection']> = {
+  completeness?: Resolver<ResolversTypes['ListCompleteness'], ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['OrganizationOrganizerEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -7336,9 +7978,15 @@ export type OrganizationOrganizerEdgeResolvers<ContextType = RequestContext, Par
   provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['OrganizerRole']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  validFromPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
+  validPeriodLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  validToPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
 };
 
 export type OrganizationParticipationConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OrganizationParticipationConnection'] = ResolversParentTypes['OrganizationParticipationConnection']> = {
+  completeness?: Resolver<ResolversTypes['ListCompleteness'], ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['OrganizationParticipationEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -7352,6 +8000,11 @@ export type OrganizationParticipationEdgeResolvers<ContextType = RequestContext,
   provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['ParticipationRole']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  validFromPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
+  validPeriodLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  validToPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
 };
 
 export type OrganizationPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OrganizationPayload'] = ResolversParentTypes['OrganizationPayload']> = {
@@ -7364,6 +8017,7 @@ export type OrganizationPayloadResolvers<ContextType = RequestContext, ParentTyp
 };
 
 export type OrganizationTenureConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OrganizationTenureConnection'] = ResolversParentTypes['OrganizationTenureConnection']> = {
+  completeness?: Resolver<ResolversTypes['ListCompleteness'], ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['OrganizationTenureEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -7378,6 +8032,11 @@ export type OrganizationTenureEdgeResolvers<ContextType = RequestContext, Parent
   provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   startDate?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  validFromPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
+  validPeriodLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  validToPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -7413,7 +8072,8 @@ export type PersonResolvers<ContextType = RequestContext, ParentType extends Res
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<PersonNameArgs>>;
+  names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType, Partial<PersonNamesArgs>>;
   orcid?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   positions?: Resolver<ResolversTypes['PositionTenureConnection'], ParentType, ContextType, Partial<PersonPositionsArgs>>;
   properties?: Resolver<Array<ResolversTypes['Property']>, ParentType, ContextType>;
@@ -7445,6 +8105,7 @@ export type PersonPayloadResolvers<ContextType = RequestContext, ParentType exte
 };
 
 export type PersonTenureConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PersonTenureConnection'] = ResolversParentTypes['PersonTenureConnection']> = {
+  completeness?: Resolver<ResolversTypes['ListCompleteness'], ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['PersonTenureEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -7459,6 +8120,11 @@ export type PersonTenureEdgeResolvers<ContextType = RequestContext, ParentType e
   provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   startDate?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  validFromPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
+  validPeriodLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  validToPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
 };
 
 export type PositionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Position'] = ResolversParentTypes['Position']> = {
@@ -7471,7 +8137,8 @@ export type PositionResolvers<ContextType = RequestContext, ParentType extends R
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<PositionNameArgs>>;
+  names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType, Partial<PositionNamesArgs>>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   properties?: Resolver<Array<ResolversTypes['Property']>, ParentType, ContextType>;
   provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
@@ -7495,6 +8162,7 @@ export type PositionEdgeResolvers<ContextType = RequestContext, ParentType exten
 };
 
 export type PositionLinkConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PositionLinkConnection'] = ResolversParentTypes['PositionLinkConnection']> = {
+  completeness?: Resolver<ResolversTypes['ListCompleteness'], ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['PositionLinkEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Position']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -7507,6 +8175,11 @@ export type PositionLinkEdgeResolvers<ContextType = RequestContext, ParentType e
   node?: Resolver<ResolversTypes['Position'], ParentType, ContextType>;
   provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  validFromPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
+  validPeriodLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  validToPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
 };
 
 export type PositionPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PositionPayload'] = ResolversParentTypes['PositionPayload']> = {
@@ -7519,6 +8192,7 @@ export type PositionPayloadResolvers<ContextType = RequestContext, ParentType ex
 };
 
 export type PositionStaffConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PositionStaffConnection'] = ResolversParentTypes['PositionStaffConnection']> = {
+  completeness?: Resolver<ResolversTypes['ListCompleteness'], ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['PositionStaffEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Position']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -7532,9 +8206,15 @@ export type PositionStaffEdgeResolvers<ContextType = RequestContext, ParentType 
   node?: Resolver<ResolversTypes['Position'], ParentType, ContextType>;
   provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  validFromPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
+  validPeriodLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  validToPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
 };
 
 export type PositionTenureConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PositionTenureConnection'] = ResolversParentTypes['PositionTenureConnection']> = {
+  completeness?: Resolver<ResolversTypes['ListCompleteness'], ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['PositionTenureEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Position']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -7549,6 +8229,11 @@ export type PositionTenureEdgeResolvers<ContextType = RequestContext, ParentType
   provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   startDate?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  validFromPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
+  validPeriodLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  validToPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
 };
 
 export interface PositiveIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['PositiveInt'], any> {
@@ -7566,7 +8251,8 @@ export type ProjectResolvers<ContextType = RequestContext, ParentType extends Re
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   level?: Resolver<Maybe<ResolversTypes['ProjectLevel']>, ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<ProjectNameArgs>>;
+  names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType, Partial<ProjectNamesArgs>>;
   participants?: Resolver<ResolversTypes['OrganizationParticipationConnection'], ParentType, ContextType, Partial<ProjectParticipantsArgs>>;
   partnerDescription?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   partnerTypeLabels?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -7596,6 +8282,7 @@ export type ProjectEdgeResolvers<ContextType = RequestContext, ParentType extend
 };
 
 export type ProjectLinkConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ProjectLinkConnection'] = ResolversParentTypes['ProjectLinkConnection']> = {
+  completeness?: Resolver<ResolversTypes['ListCompleteness'], ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['ProjectLinkEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Project']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -7608,9 +8295,15 @@ export type ProjectLinkEdgeResolvers<ContextType = RequestContext, ParentType ex
   node?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
   provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  validFromPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
+  validPeriodLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  validToPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
 };
 
 export type ProjectParticipationConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ProjectParticipationConnection'] = ResolversParentTypes['ProjectParticipationConnection']> = {
+  completeness?: Resolver<ResolversTypes['ListCompleteness'], ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['ProjectParticipationEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Project']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -7624,6 +8317,11 @@ export type ProjectParticipationEdgeResolvers<ContextType = RequestContext, Pare
   provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['ParticipationRole']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  validFromPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
+  validPeriodLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  validToPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
 };
 
 export type ProjectPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ProjectPayload'] = ResolversParentTypes['ProjectPayload']> = {
@@ -7636,6 +8334,7 @@ export type ProjectPayloadResolvers<ContextType = RequestContext, ParentType ext
 };
 
 export type ProjectRegionMappingConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ProjectRegionMappingConnection'] = ResolversParentTypes['ProjectRegionMappingConnection']> = {
+  completeness?: Resolver<ResolversTypes['ListCompleteness'], ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['ProjectRegionMappingEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Project']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -7650,6 +8349,11 @@ export type ProjectRegionMappingEdgeResolvers<ContextType = RequestContext, Pare
   provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   sourceLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  validFromPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
+  validPeriodLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  validToPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
 };
 
 export type PropertyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Property'] = ResolversParentTypes['Property']> = {
@@ -7767,6 +8471,7 @@ export type RegionEdgeResolvers<ContextType = RequestContext, ParentType extends
 };
 
 export type RegionLinkConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RegionLinkConnection'] = ResolversParentTypes['RegionLinkConnection']> = {
+  completeness?: Resolver<ResolversTypes['ListCompleteness'], ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['RegionLinkEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -7779,6 +8484,11 @@ export type RegionLinkEdgeResolvers<ContextType = RequestContext, ParentType ext
   node?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
   provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  validFromPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
+  validPeriodLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  validToPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
 };
 
 export type RegionPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RegionPayload'] = ResolversParentTypes['RegionPayload']> = {
@@ -7791,6 +8501,7 @@ export type RegionPayloadResolvers<ContextType = RequestContext, ParentType exte
 };
 
 export type RegionRegionMappingConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RegionRegionMappingConnection'] = ResolversParentTypes['RegionRegionMappingConnection']> = {
+  completeness?: Resolver<ResolversTypes['ListCompleteness'], ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['RegionRegionMappingEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -7805,6 +8516,11 @@ export type RegionRegionMappingEdgeResolvers<ContextType = RequestContext, Paren
   provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   sourceLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  validFromPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
+  validPeriodLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  validToPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
 };
 
 export type RelationshipResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Relationship'] = ResolversParentTypes['Relationship']> = {
@@ -7932,7 +8648,8 @@ export type ThemeResolvers<ContextType = RequestContext, ParentType extends Reso
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   lists?: Resolver<Array<ResolversTypes['ThemeList']>, ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<ThemeNameArgs>>;
+  names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType, Partial<ThemeNamesArgs>>;
   organizations?: Resolver<ResolversTypes['OrganizationLinkConnection'], ParentType, ContextType, Partial<ThemeOrganizationsArgs>>;
   projects?: Resolver<ResolversTypes['ProjectLinkConnection'], ParentType, ContextType, Partial<ThemeProjectsArgs>>;
   properties?: Resolver<Array<ResolversTypes['Property']>, ParentType, ContextType>;
@@ -7956,6 +8673,7 @@ export type ThemeEdgeResolvers<ContextType = RequestContext, ParentType extends 
 };
 
 export type ThemeLinkConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ThemeLinkConnection'] = ResolversParentTypes['ThemeLinkConnection']> = {
+  completeness?: Resolver<ResolversTypes['ListCompleteness'], ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['ThemeLinkEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -7968,6 +8686,11 @@ export type ThemeLinkEdgeResolvers<ContextType = RequestContext, ParentType exte
   node?: Resolver<ResolversTypes['Theme'], ParentType, ContextType>;
   provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  validFromPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
+  validPeriodLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  validToPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
 };
 
 export type ThemePayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ThemePayload'] = ResolversParentTypes['ThemePayload']> = {
@@ -7994,7 +8717,8 @@ export type TrainingProgramResolvers<ContextType = RequestContext, ParentType ex
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<TrainingProgramNameArgs>>;
+  names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType, Partial<TrainingProgramNamesArgs>>;
   properties?: Resolver<Array<ResolversTypes['Property']>, ParentType, ContextType>;
   provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   providers?: Resolver<ResolversTypes['OrganizationLinkConnection'], ParentType, ContextType, Partial<TrainingProgramProvidersArgs>>;
@@ -8019,6 +8743,7 @@ export type TrainingProgramEdgeResolvers<ContextType = RequestContext, ParentTyp
 };
 
 export type TrainingProgramLinkConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TrainingProgramLinkConnection'] = ResolversParentTypes['TrainingProgramLinkConnection']> = {
+  completeness?: Resolver<ResolversTypes['ListCompleteness'], ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['TrainingProgramLinkEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['TrainingProgram']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -8031,6 +8756,11 @@ export type TrainingProgramLinkEdgeResolvers<ContextType = RequestContext, Paren
   node?: Resolver<ResolversTypes['TrainingProgram'], ParentType, ContextType>;
   provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  validFromPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
+  validPeriodLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  validToPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
 };
 
 export type TrainingProgramPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TrainingProgramPayload'] = ResolversParentTypes['TrainingProgramPayload']> = {
@@ -8043,6 +8773,7 @@ export type TrainingProgramPayloadResolvers<ContextType = RequestContext, Parent
 };
 
 export type TrainingProgramRegionMappingConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TrainingProgramRegionMappingConnection'] = ResolversParentTypes['TrainingProgramRegionMappingConnection']> = {
+  completeness?: Resolver<ResolversTypes['ListCompleteness'], ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['TrainingProgramRegionMappingEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['TrainingProgram']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -8057,6 +8788,11 @@ export type TrainingProgramRegionMappingEdgeResolvers<ContextType = RequestConte
   provenance?: Resolver<Array<ResolversTypes['Provenance']>, ParentType, ContextType>;
   sourceLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RelationshipType'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  validFromPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
+  validPeriodLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['LocalDate']>, ParentType, ContextType>;
+  validToPrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
 };
 
 export type TypeCountResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TypeCount'] = ResolversParentTypes['TypeCount']> = {
@@ -8138,6 +8874,7 @@ export type Resolvers<ContextType = RequestContext> = {
   GroupCounts?: GroupCountsResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   LinkPayload?: LinkPayloadResolvers<ContextType>;
+  ListCompleteness?: ListCompletenessResolvers<ContextType>;
   LocalDate?: GraphQLScalarType;
   LocalizedName?: LocalizedNameResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;

@@ -1,6 +1,6 @@
 import { ISO_ALPHA2_CODES } from './countryCodes';
 import { localizedNamesFromStored, NAME_FORMS, storedLocalizedNames } from './localizedNames';
-import { NODE_LABELS, type NodeLabel, type RelationshipType } from './vocabulary';
+import { NODE_LABELS, RELATIONSHIP_TYPES, type NodeLabel, type RelationshipType } from './vocabulary';
 
 /**
  * What a write may store: per entity kind, the fields of its `<Kind>FieldsInput` and the stored property each
@@ -45,6 +45,8 @@ const SOURCE_KINDS = ['PRIMARY_SOURCE', 'PUBLIC_REFERENCE', 'STANDARD', 'SYNTHET
 const CLAIM_QUALIFIERS = ['EXACT', 'MORE_THAN', 'AT_LEAST', 'APPROXIMATELY'];
 /** How much of a `validFrom` / `validTo` date is known; BEFORE_SOURCE_DATE: no date, only that it was before the source was written. */
 export const DATE_PRECISIONS = ['DAY', 'MONTH', 'YEAR', 'BEFORE_SOURCE_DATE', 'UNKNOWN'];
+/** How complete the source says a list is (docs/model.md, "Completeness"): an open list ("such as", "and so on") is PARTIAL. */
+export const COMPLETENESS = ['COMPLETE', 'PARTIAL', 'UNKNOWN'];
 
 export const ENTITY_FIELDS: Record<NodeLabel, Readonly<Record<string, FieldSpec>>> = {
   Source: {
@@ -147,11 +149,16 @@ export const ENTITY_FIELDS: Record<NodeLabel, Readonly<Record<string, FieldSpec>
     statement: { type: 'text', required: true },
     metric: { type: 'name', required: true },
     value: { type: 'float', required: true },
-    unit: { type: 'enum', values: ['COUNTRIES', 'PEOPLE', 'ORGANIZATIONS'], required: true },
+    unit: { type: 'enum', values: ['COUNTRIES', 'PEOPLE', 'ORGANIZATIONS', 'EVENTS'], required: true },
     qualifier: { type: 'enum', values: CLAIM_QUALIFIERS, required: true },
     period: { type: 'name' },
     partnerTypes: { type: 'nameList' },
     agreementTypes: { type: 'nameList' },
+    /** A claim about a list (the relationships of `listRelationshipType` in `listDirection` of what it is ABOUT). */
+    completeness: { type: 'enum', values: COMPLETENESS },
+    completenessWords: { type: 'nameList' },
+    listRelationshipType: { type: 'enum', values: RELATIONSHIP_TYPES },
+    listDirection: { type: 'enum', values: ['OUTGOING', 'INCOMING'] },
   },
 };
 
@@ -186,8 +193,12 @@ export const QUALIFIER_FIELDS: Readonly<Record<string, FieldSpec>> = {
   validPeriodLabel: { type: 'name' },
 };
 
-/** Every relationship can say when it held (docs/model.md, "Time"); `asOf` reads filter on it. */
-const TEMPORAL_QUALIFIERS = ['validFrom', 'validFromPrecision', 'validTo', 'validToPrecision', 'validPeriodLabel'] as const;
+/**
+ * Every relationship can say when it held (docs/model.md, "Time"); `asOf` reads filter on it. Stored under their
+ * own names, and read on `Relationship` and on every typed edge.
+ */
+export const TEMPORAL_PROPERTIES = ['validFrom', 'validFromPrecision', 'validTo', 'validToPrecision', 'validPeriodLabel'] as const;
+const TEMPORAL_QUALIFIERS = TEMPORAL_PROPERTIES;
 
 export interface RelationshipRule {
   /** Kinds at the start and at the end. */

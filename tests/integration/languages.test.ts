@@ -136,6 +136,22 @@ describe('writing names with language tags', () => {
     expect(found.lookup).toEqual([{ key: 'cags' }]);
   });
 
+  it('gives projects, themes, positions and training programmes their English name in any language, none other being recorded', async () => {
+    const result = await data(`{
+      project(key: "programme-developed-countries") { zh: name(lang: "zh") en: name names { value lang form } }
+      theme(key: "hydrogeology") { fr: name(lang: "fr") names(lang: "fr") { value } }
+      position(key: "cgs-staff-position-iugs") { zh: name(lang: "zh-Hans") names { lang } }
+      trainingProgram(key: "cgs-training-of-foreign-officials-and-scientists") { zh: name(lang: "zh") } }`);
+    expect(result.project.zh).toBe(result.project.en);
+    expect(result.project.names).toEqual([{ value: result.project.en, lang: 'en', form: 'NAME' }]);
+    expect(result.theme).toEqual({ fr: 'Hydrogeology', names: [] });
+    expect(result.position.zh).toBe('A position of CGS staff in IUGS — title not stated');
+    expect(result.position.names).toEqual([{ lang: 'en' }]);
+    expect(typeof result.trainingProgram.zh).toBe('string');
+    const bad = await run('{ theme(key: "hydrogeology") { name(lang: "not a tag") } }');
+    expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('refuses a name whose tag is not BCP 47 with INVALID_LANGUAGE_TAG on that item’s lang, writing nothing', async () => {
     const { updateOrganization } = await data(UPDATE, {
       input: { id: cagsId, set: { names: [{ value: '中国地质科学院', lang: 'Chinese (simplified)' }] }, provenance: { note: 'bad tag' } },

@@ -7,6 +7,7 @@ import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/db/embeddedNeo
 import { applyMigrations } from '../../src/db/migrations';
 import { composeList, LISTS, type ListSpec } from '../../src/data/lists';
 import { EMPTY_PLAN, projectionOf } from '../../src/data/prefetch';
+import { andHeldOn, whereHeldOn } from '../../src/data/heldOn';
 import { orderExpression, positionExpression, relationshipSlots } from '../../src/data/relationshipPages';
 import type { SortField } from '../../src/graph/storedProperties';
 import { createLogger } from '../../src/logger';
@@ -106,7 +107,7 @@ describe('query plans on the synthetic graph', () => {
 
   it('expands a relationship field from each parent found by uid, with the type in the pattern', async () => {
     const text = library.compose('relationships/page', {
-      ...relationshipSlots({ types: ['HEADQUARTERED_IN'], direction: 'INCOMING', other: 'Organization' }),
+      ...relationshipSlots(library, { types: ['HEADQUARTERED_IN'], direction: 'INCOMING', other: 'Organization' }),
       position: positionExpression({ byType: false, sortKey: 'sortName' }, 'r', 'other'),
       seek: '',
       order: orderExpression({ byType: false, sortKey: 'sortName' }, 'r', 'other', 'ASC'),
@@ -119,7 +120,7 @@ describe('query plans on the synthetic graph', () => {
 
   it('keeps the uid seek and the typed expand when a relationship field is read as of a day', async () => {
     const text = library.compose('relationships/page', {
-      ...relationshipSlots({ types: ['PART_OF'], direction: 'OUTGOING', other: 'Organization', asOf: '2015-01-01' }),
+      ...relationshipSlots(library, { types: ['PART_OF'], direction: 'OUTGOING', other: 'Organization', asOf: '2015-01-01' }),
       position: positionExpression({ byType: false, sortKey: 'sortName' }, 'r', 'other'),
       seek: '',
       order: orderExpression({ byType: false, sortKey: 'sortName' }, 'r', 'other', 'ASC'),
@@ -129,5 +130,20 @@ describe('query plans on the synthetic graph', () => {
     expect(plan.some((op) => op.startsWith('NodeUniqueIndexSeek') && op.includes('Entity(uid)'))).toBe(true);
     expect(plan.some((op) => op.startsWith('Expand') && op.includes('PART_OF'))).toBe(true);
     expect(plan.some((op) => op.startsWith('NodeByLabelScan') || op.startsWith('AllNodesScan') || op.includes('RelationshipTypeScan'))).toBe(false);
+  });
+
+  it('starts every walk read as of a day from the uid index, as without a day', async () => {
+    for (const name of ['traversal/centre-and-first-step', 'traversal/expand-frontier', 'traversal/edges', 'traversal/shortest-path', 'traversal/all-shortest-paths']) {
+      const text = library.compose(name, { held: andHeldOn(library, 'r', '2015-01-01') });
+      expect(text).toContain('r.validFromBound');
+      const plan = await explain(text);
+      expect({ name, seek: plan.some((op) => op.startsWith('NodeUniqueIndexSeek') && op.includes('Entity(uid)')) }).toEqual({ name, seek: true });
+      expect({ name, scan: plan.some((op) => op.startsWith('NodeByLabelScan') || op.startsWith('AllNodesScan')) }).toEqual({ name, scan: false });
+    }
+  });
+
+  it('still reads a theme\'s projects from the degree store when no day is asked', async () => {
+    const plan = await explain(library.compose('analytics/counts-by-theme', { held_r: whereHeldOn(library, 'r', null) }));
+    expect(plan.some((op) => op.startsWith('GetDegree') || op.includes('getDegree'))).toBe(true);
   });
 });

@@ -81,7 +81,7 @@ describe('list and enum arguments', () => {
 
 describe('neighbourhood arguments', () => {
   it('defaults depth and node limit to the registry defaults, with every type and kind', () => {
-    const defaults = { uid: CGS, depth: traversal.depth.default, types: null, labels: null, limit: traversal.neighbourhoodNodes.default };
+    const defaults = { uid: CGS, depth: traversal.depth.default, types: null, labels: null, limit: traversal.neighbourhoodNodes.default, asOf: null };
     expect(neighbourhoodRequest({ id: CGS })).toEqual(defaults);
     expect(neighbourhoodRequest({ id: CGS, depth: null, limit: null })).toEqual(defaults);
   });

@@ -4,6 +4,7 @@ import { CypherLibrary } from '../../src/db/cypherLibrary';
 import { composeList, LISTS } from '../../src/data/lists';
 import { EMPTY_PLAN, projectionOf, type PrefetchPlan } from '../../src/data/prefetch';
 import { relationshipSlots } from '../../src/data/relationshipPages';
+import { TEMPORAL_PROPERTIES } from '../../src/graph/model';
 import { LIMITS } from '../../src/limits';
 import { RELATIONSHIP_CONNECTIONS, RELATIONSHIP_SINGULARS } from '../../src/graph/relationshipFields';
 import { loadTypeDefs } from '../../src/graphql/typeDefs';
@@ -98,12 +99,12 @@ describe('reading relationship pages ahead', () => {
 
 describe('relationship fields', () => {
   it('write the relationship type and direction from the allow-list into the pattern', () => {
-    expect(relationshipSlots({ types: ['MEMBER_OF'], direction: 'INCOMING', other: 'Country' })).toEqual({ pattern: '<-[r:MEMBER_OF]-', other: 'Country' });
-    expect(relationshipSlots({ types: ['ORGANIZED', 'HELD_IN'], direction: null, other: null })).toEqual({ pattern: '-[r:ORGANIZED|HELD_IN]-', other: 'Entity' });
-    expect(() => relationshipSlots({ types: ['x]-() DETACH DELETE (' as never], direction: 'OUTGOING', other: null })).toThrow(/Not a relationship type/);
+    expect(relationshipSlots(library, { types: ['MEMBER_OF'], direction: 'INCOMING', other: 'Country' })).toEqual({ pattern: '<-[r:MEMBER_OF]-', other: 'Country' });
+    expect(relationshipSlots(library, { types: ['ORGANIZED', 'HELD_IN'], direction: null, other: null })).toEqual({ pattern: '-[r:ORGANIZED|HELD_IN]-', other: 'Entity' });
+    expect(() => relationshipSlots(library, { types: ['x]-() DETACH DELETE (' as never], direction: 'OUTGOING', other: null })).toThrow(/Not a relationship type/);
   });
 
-  it('match the SDL: each table entry names a field of its type, each edge type lists the entry qualifiers', () => {
+  it('match the SDL: each table entry names a field of its type, each edge type lists the entry qualifiers and when it held', () => {
     const schema = buildSchema(loadTypeDefs(repositoryRoot()).join('\n'));
     for (const field of [...RELATIONSHIP_CONNECTIONS, ...RELATIONSHIP_SINGULARS]) {
       const owner = schema.getType(field.owner);
@@ -112,7 +113,9 @@ describe('relationship fields', () => {
     for (const field of RELATIONSHIP_CONNECTIONS) {
       const edge = schema.getType(field.edge);
       if (!isObjectType(edge)) throw new Error(`${field.edge} is not an object type`);
-      const extra = Object.keys(edge.getFields()).filter((name) => !['cursor', 'id', 'type', 'node', 'provenance'].includes(name));
+      const extra = Object.keys(edge.getFields()).filter((name) => !['cursor', 'id', 'type', 'node', 'provenance', ...TEMPORAL_PROPERTIES].includes(name));
+      // Every relationship may say when it held: every typed edge shows it.
+      expect(TEMPORAL_PROPERTIES.filter((name) => edge.getFields()[name] === undefined)).toEqual([]);
       expect({ edge: field.edge, qualifiers: extra.sort() }).toEqual({ edge: field.edge, qualifiers: [...field.qualifiers].sort() });
     }
   });

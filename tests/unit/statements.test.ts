@@ -65,6 +65,29 @@ describe('the source’s statements as data', () => {
     expect(unheld).toEqual([]);
   });
 
+  it('holds every list the source leaves open ("such as", "and so on") as a PARTIAL claim about the list, with those words', () => {
+    const openSentences = SOURCE_TEXT.split(/\n+|(?<=\.) +/).filter((sentence) => /such as|and so on/.test(sentence)).map((sentence) => sentence.trim());
+    expect(openSentences.length).toBeGreaterThan(0);
+    const partial = seed.nodes.filter((node) => node.label === 'Claim' && node.props.completeness === 'PARTIAL');
+    for (const sentence of openSentences) {
+      const claim = partial.find((candidate) => String(candidate.props.statement).includes(sentence));
+      expect(claim?.key ?? `no PARTIAL claim holds: ${sentence}`).toMatch(/^claim-/);
+      for (const words of claim!.props.completenessWords as string[]) expect(sentence).toContain(words);
+    }
+  });
+
+  it('names each open list by relationships its entity has, at least as many as the claim counts', () => {
+    const lists = seed.nodes.filter((node) => node.label === 'Claim' && node.props.completeness !== undefined);
+    expect(lists.length).toBeGreaterThan(0);
+    for (const claim of lists) {
+      const subjects = seed.relationships.filter((rel) => rel.type === 'ABOUT' && rel.from === `Claim:${claim.key}`).map((rel) => rel.to);
+      expect(subjects).toHaveLength(1);
+      const outgoing = claim.props.listDirection === 'OUTGOING';
+      const items = seed.relationships.filter((rel) => rel.type === claim.props.listRelationshipType && (outgoing ? rel.from : rel.to) === subjects[0]);
+      expect(items.length).toBeGreaterThanOrEqual(Number(claim.props.value));
+    }
+  });
+
   it('says why a statement kept as text is text', () => {
     // Held only inside prose (a claim's statement, a description), not in a field of its own.
     const textOnly = LIST.statements.filter((statement) => statement.heldAs.every((holder) => holder.property === 'statement' || holder.property === 'description'));

@@ -20,19 +20,24 @@ type Answer = (params: Params) => Row[] | Promise<Row[]>;
 
 function scriptedWalk(answers: Record<string, Answer>, deadline = new Deadline(60_000)) {
   const calls: Array<{ name: string; params: Params }> = [];
-  const unexpected = (name: string): never => {
-    throw new Error(`unexpected statement ${name}`);
+  const answer = (name: string, params: Params) => {
+    calls.push({ name, params });
+    const scripted = answers[name];
+    if (!scripted) throw new Error(`unexpected statement ${name}`);
+    return scripted(params);
   };
   const cypher: CypherReader = {
     library,
     read: async (name: string, params: Params = {}) => {
       // Every statement a walk sends is a named file of cypher/.
       library.get(name);
-      calls.push({ name, params });
-      const answer = answers[name];
-      return answer ? answer(params) : unexpected(name);
+      return answer(name, params);
     },
-    readTemplate: async (name: string) => unexpected(name),
+    readTemplate: async (name: string, slots: Record<string, string>, params: Params = {}) => {
+      // A walking statement is a template of cypher/ whose slots the walk fills in full.
+      library.compose(name, slots);
+      return answer(name, params);
+    },
   };
   const walk: WalkContext = { cypher, deadline };
   return { walk, calls };
@@ -61,7 +66,7 @@ describe('neighbourhood bounds, without a database', () => {
   it('asks each step for one more entity than the cap leaves, and reports truncation when it gets it', async () => {
     const { walk, calls } = scriptedWalk({
       'traversal/centre-and-first-step': (params) => firstStep(Array.from({ length: Number(params.take) }, (_, index) => `Event:e${index}`), 10),
-      'traversal/expand': () => [],
+      'traversal/expand-frontier': () => [],
       'traversal/edges': () => [],
     });
     const result = await neighbourhood(walk, neighbourhoodRequest({ id: CGS, depth: 3, limit: 4 }));
@@ -70,7 +75,7 @@ describe('neighbourhood bounds, without a database', () => {
     // The centre is read with the first step, which asks for the cap (3 entities besides the centre, plus one).
     expect(calls[0]).toMatchObject({ name: 'traversal/centre-and-first-step', params: { uid: CGS, take: 4, scanLimit: stepScan } });
     // The cap is reached at distance 1, so no deeper step runs.
-    expect(calls.filter((call) => call.name === 'traversal/expand')).toHaveLength(0);
+    expect(calls.filter((call) => call.name === 'traversal/expand-frontier')).toHaveLength(0);
     expect(calls.find((call) => call.name === 'traversal/edges')!.params).toMatchObject({
       uids: [CGS, 'Event:e0', 'Event:e1', 'Event:e2'],
       limit: subgraphEdges + 1,
@@ -80,12 +85,12 @@ describe('neighbourhood bounds, without a database', () => {
   it('expands each later distance from the entities the previous one reached, and not into those already taken', async () => {
     const { walk, calls } = scriptedWalk({
       'traversal/centre-and-first-step': () => firstStep(['Event:e0'], 1),
-      'traversal/expand': () => [{ entity: entityRow('Country:TH'), scanned: 1 }],
+      'traversal/expand-frontier': () => [{ entity: entityRow('Country:TH'), scanned: 1 }],
       'traversal/edges': () => [],
     });
     const result = await neighbourhood(walk, neighbourhoodRequest({ id: CGS, depth: 2, limit: 10 }));
     expect(result.nodes.map((node) => node.entity.uid)).toEqual([CGS, 'Event:e0', 'Country:TH']);
-    expect(calls.map((call) => call.name)).toEqual(['traversal/centre-and-first-step', 'traversal/expand', 'traversal/edges']);
+    expect(calls.map((call) => call.name)).toEqual(['traversal/centre-and-first-step', 'traversal/expand-frontier', 'traversal/edges']);
     expect(calls[1].params).toMatchObject({ frontier: ['Event:e0'], seen: [CGS, 'Event:e0'], take: 9 });
   });
 
@@ -136,7 +141,7 @@ describe('neighbourhood bounds, without a database', () => {
       {
         // The first step outlives the whole budget.
         'traversal/centre-and-first-step': () => new Promise((resolve) => setTimeout(() => resolve(firstStep(['Event:e0'], 1)), 60)),
-        'traversal/expand': () => [],
+        'traversal/expand-frontier': () => [],
         'traversal/edges': () => [],
       },
       deadline,

@@ -58,6 +58,16 @@ const EXAMPLES: ReadonlyArray<{ title: string; query: string }> = [
     query:
       'query AsOf { cgs: organization(key: "cgs") { on20150101: parentOrganizations(asOf: "2015-01-01") { nodes { acronym name } } relationships(types: [PART_OF]) { nodes { node { label } validFrom validFromPrecision validTo validToPrecision } } } iugs: organization(acronym: "IUGS") { headquarters(asOf: "2010-06-01") { edges { city node { name } provenance { quote } } } } }',
   },
+  {
+    title: 'The graph as of a day: CGS\'s parent in 2015 and in 2019 by traversal, the IUGS secretariat in 2010 by path, the rankings of 2015',
+    query:
+      'query GraphAsOf { in2015: neighbourhood(id: "Organization:cgs", depth: 1, relationshipTypes: [PART_OF], asOf: "2015-01-01") { nodes { label } edges { type source target } } in2019: neighbourhood(id: "Organization:cgs", depth: 1, relationshipTypes: [PART_OF], asOf: "2019-01-01") { nodes { label } } secretariat2010: connection(from: "Organization:iugs", to: "Country:US", maxLength: 1, asOf: "2010-06-01") { summary } analytics { rankedOrganizations(relationshipTypes: [PART_OF], first: 3, asOf: "2015-01-01") { rank degree entity { label } } } }',
+  },
+  {
+    title: 'Open lists: how complete the source says CGS\'s lists are ("such as", "and so on"), and every claim of an open list',
+    query:
+      'query OpenLists { organization(key: "cgs") { positionsHeldByStaff(first: 10) { totalCount completeness { status words provenance { quote } } edges { validPeriodLabel validFromPrecision node { name } } } eventsOrganized(first: 10) { totalCount completeness { status words } } projects { completeness { status } } } claims(filter: { completeness: PARTIAL }) { nodes { name value qualifier unit completenessWords listRelationshipType listDirection } } }',
+  },
 ];
 
 /** The operation, pretty-printed, under a comment line saying what it answers. */

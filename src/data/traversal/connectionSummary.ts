@@ -3,7 +3,7 @@ import type { EntityRecord } from '../records';
 import { pathParams, type PathRequest } from './paths';
 import { byStrength, rankPath, type RankedPathResult } from './pathStrength';
 import { emptyPath, pathFromRow, shortName, type PathResult } from './shape';
-import { endpoints, step, type WalkContext } from './walk';
+import { endpoints, walkStep, type WalkContext } from './walk';
 
 /** The `connection` query's answer (GraphQL type ConnectionSummary): the paths between two entities and a sentence. */
 export interface ConnectionSummaryResult {
@@ -28,7 +28,7 @@ export async function connection(walk: WalkContext, request: PathRequest): Promi
   // The strongest paths are wanted, not the first the database finds: rank up to the cap (one more tells whether
   // more exist), then keep `limit`.
   const scan = Math.max(request.limit, LIMITS.traversal.connectionPaths.max) + 1;
-  const rows = await step(walk, 'traversal/all-shortest-paths', { ...pathParams(request), limit: scan });
+  const rows = await walkStep(walk, 'traversal/all-shortest-paths', request.asOf, { ...pathParams(request), limit: scan });
   const ranked = rows.map(pathFromRow).map(rankPath).sort(byStrength);
   const more = ranked.length > request.limit;
   const rankedPaths = ranked.slice(0, request.limit);

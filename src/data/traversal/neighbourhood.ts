@@ -4,7 +4,7 @@ import { boundedInt, kindsArg, relationshipTypesArg } from '../arguments';
 import { fromGlobalId } from '../globalId';
 import { toEntityRecord, type EntityRecord } from '../records';
 import { toGraphEdge, toGraphNode, type GraphEdgeResult, type GraphNodeResult } from './shape';
-import { notFound, step, type WalkContext } from './walk';
+import { notFound, walkStep, type WalkContext } from './walk';
 
 /**
  * The neighbourhood of an entity, for drawing. Bounded on the server whatever the client asks: depth and
@@ -18,6 +18,8 @@ export interface NeighbourhoodArgs {
   relationshipTypes?: readonly string[] | null;
   kinds?: readonly string[] | null;
   limit?: number | null;
+  /** Walk only relationships that held on this day (YYYY-MM-DD). */
+  asOf?: string | null;
 }
 
 export interface NeighbourhoodRequest {
@@ -26,6 +28,7 @@ export interface NeighbourhoodRequest {
   types: RelationshipType[] | null;
   labels: NodeLabel[] | null;
   limit: number;
+  asOf: string | null;
 }
 
 export interface SubgraphResult {
@@ -42,6 +45,7 @@ export function neighbourhoodRequest(args: NeighbourhoodArgs): NeighbourhoodRequ
     types: relationshipTypesArg('relationshipTypes', args.relationshipTypes),
     labels: kindsArg('kinds', args.kinds),
     limit: boundedInt('limit', args.limit, LIMITS.traversal.neighbourhoodNodes),
+    asOf: args.asOf ?? null,
   };
 }
 
@@ -66,7 +70,7 @@ export async function neighbourhood(walk: WalkContext, request: NeighbourhoodReq
   };
 
   // The depth is at least 1 (traversal.depth in the registry), so the first step is always read.
-  const [first] = await step(walk, 'traversal/centre-and-first-step', {
+  const [first] = await walkStep(walk, 'traversal/centre-and-first-step', request.asOf, {
     uid: request.uid,
     types: request.types,
     labels: request.labels,
@@ -79,7 +83,7 @@ export async function neighbourhood(walk: WalkContext, request: NeighbourhoodReq
   takeStep((first.entities as unknown[]).map(toEntityRecord), [Number(first.scanned)]);
 
   for (let distance = 2; distance <= request.depth && frontier.length > 0 && taken.length < request.limit; distance += 1) {
-    const rows = await step(walk, 'traversal/expand', {
+    const rows = await walkStep(walk, 'traversal/expand-frontier', request.asOf, {
       frontier,
       seen: taken.map((entity) => entity.uid),
       types: request.types,
@@ -93,7 +97,7 @@ export async function neighbourhood(walk: WalkContext, request: NeighbourhoodReq
     );
   }
 
-  const edgeRows = await step(walk, 'traversal/edges', {
+  const edgeRows = await walkStep(walk, 'traversal/edges', request.asOf, {
     uids: taken.map((entity) => entity.uid),
     types: request.types,
     limit: subgraphEdges + 1,

@@ -4,7 +4,7 @@ import { LIMITS, type Bounds } from '../../limits';
 import { boundedInt, relationshipTypesArg } from '../arguments';
 import { fromGlobalId } from '../globalId';
 import { byLengthThenText, emptyPath, pathFromRow, type PathResult } from './shape';
-import { endpoints, step, type WalkContext } from './walk';
+import { endpoints, walkStep, type WalkContext } from './walk';
 
 /**
  * Shortest paths between two entities, undirected, with Neo4j's shortestPath / allShortestPaths. The
@@ -18,6 +18,8 @@ export interface PathArgs {
   maxLength?: number | null;
   relationshipTypes?: readonly string[] | null;
   limit?: number | null;
+  /** Walk only relationships that held on this day (YYYY-MM-DD). */
+  asOf?: string | null;
 }
 
 export interface PathRequest {
@@ -26,6 +28,7 @@ export interface PathRequest {
   maxLength: number;
   types: RelationshipType[] | null;
   limit: number;
+  asOf: string | null;
 }
 
 export type PathQuery = 'shortestPath' | 'allShortestPaths' | 'connection';
@@ -45,6 +48,7 @@ export function pathRequest(query: PathQuery, args: PathArgs): PathRequest {
     maxLength: boundedInt('maxLength', args.maxLength, bounds.maxLength),
     types: relationshipTypesArg('relationshipTypes', args.relationshipTypes),
     limit: bounds.limit ? boundedInt('limit', args.limit, bounds.limit) : 1,
+    asOf: args.asOf ?? null,
   };
 }
 
@@ -52,7 +56,7 @@ export function pathRequest(query: PathQuery, args: PathArgs): PathRequest {
 export async function shortestPath(walk: WalkContext, request: PathRequest): Promise<PathResult | null> {
   const [from, to] = await endpoints(walk, request.fromUid, request.toUid);
   if (from.uid === to.uid) return emptyPath(from);
-  const [row] = await step(walk, 'traversal/shortest-path', pathParams(request));
+  const [row] = await walkStep(walk, 'traversal/shortest-path', request.asOf, pathParams(request));
   return row ? pathFromRow(row) : null;
 }
 
@@ -60,11 +64,11 @@ export async function shortestPath(walk: WalkContext, request: PathRequest): Pro
 export async function allShortestPaths(walk: WalkContext, request: PathRequest): Promise<PathResult[]> {
   const [from, to] = await endpoints(walk, request.fromUid, request.toUid);
   if (from.uid === to.uid) return [emptyPath(from)];
-  const rows = await step(walk, 'traversal/all-shortest-paths', { ...pathParams(request), limit: request.limit });
+  const rows = await walkStep(walk, 'traversal/all-shortest-paths', request.asOf, { ...pathParams(request), limit: request.limit });
   return rows.map(pathFromRow).sort(byLengthThenText);
 }
 
-/** The parameters of cypher/traversal/*-path*.cypher (without `limit`). */
+/** The parameters of cypher/traversal/*-path*.cypher (without `limit`; `asOf` goes with the `held` slot). */
 export function pathParams(request: PathRequest): Params {
   return { from: request.fromUid, to: request.toUid, maxLength: request.maxLength, types: request.types };
 }

@@ -1,6 +1,7 @@
 import type { CypherReader, Params, Row } from '../../db/cypherRunner';
 import { AppError, ErrorCode } from '../../errors';
 import type { Deadline } from '../../graphql/deadline';
+import { andHeldOn } from '../heldOn';
 import { toEntityRecord, type EntityRecord } from '../records';
 
 /**
@@ -20,6 +21,16 @@ export interface WalkContext {
 export function step(walk: WalkContext, name: string, params: Params): Promise<Row[]> {
   walk.deadline.check();
   return walk.cypher.read(name, params);
+}
+
+/**
+ * Runs one walking statement of cypher/traversal (a template with the slot `held`) like `step`: as of a day,
+ * its relationships are only those that held then (cypher/relationships/held-on on `r`); without one, the slot
+ * is empty and the statement is the walk over every relationship.
+ */
+export function walkStep(walk: WalkContext, name: string, asOf: string | null, params: Params): Promise<Row[]> {
+  walk.deadline.check();
+  return walk.cypher.readTemplate(name, { held: andHeldOn(walk.cypher.library, 'r', asOf) }, { ...params, asOf });
 }
 
 /** The entity a walk starts from; NOT_FOUND naming the argument when no entity has that uid. */

@@ -2,6 +2,7 @@ import type { QueryClaimsArgs, QueryProjectsArgs, QuerySourcesArgs, QueryThemesA
 import { LISTS } from '../../data/lists';
 import { byKey, lookupFilter, provenanceFilter, rootList, uidFromId } from './lookup';
 import { listProp, prop } from './fields';
+import { localizedNameFields } from './names';
 
 export const cooperationResolvers: Resolvers = {
   Query: {
@@ -20,17 +21,22 @@ export const cooperationResolvers: Resolvers = {
     trainingProgram: byKey('TrainingProgram', 'key'),
     trainingPrograms: rootList(LISTS.trainingPrograms),
     claim: byKey('Claim', 'key'),
-    claims: rootList(LISTS.claims, (args: QueryClaimsArgs) => ({ unit: args.filter?.unit, about: uidFromId(args.filter?.about, 'filter.about'), ...provenanceFilter(args.filter) })),
+    claims: rootList(LISTS.claims, (args: QueryClaimsArgs) => ({
+      unit: args.filter?.unit,
+      about: uidFromId(args.filter?.about, 'filter.about'),
+      completeness: args.filter?.completeness,
+      ...provenanceFilter(args.filter),
+    })),
     source: byKey('Source', 'key'),
     sources: rootList(LISTS.sources, (args: QuerySourcesArgs) => ({ sourceKind: args.sourceKind })),
   },
   Theme: {
-    name: prop('name'),
+    ...localizedNameFields,
     sourceLabel: prop('sourceLabel'),
     lists: listProp('lists'),
   },
   Project: {
-    name: prop('name'),
+    ...localizedNameFields,
     description: prop('description'),
     level: prop('level'),
     status: prop('status'),
@@ -44,12 +50,12 @@ export const cooperationResolvers: Resolvers = {
     actualEnd: prop('actualEnd'),
   },
   Agreement: {
-    name: prop('name'),
+    ...localizedNameFields,
     agreementKind: prop('kind'),
     signedOn: prop('signedOn'),
   },
   TrainingProgram: {
-    name: prop('name'),
+    ...localizedNameFields,
     description: prop('description'),
     traineeCount: prop('traineeCountMin'),
     traineeCountQualifier: prop('traineeCountQualifier'),
@@ -63,5 +69,9 @@ export const cooperationResolvers: Resolvers = {
     unit: prop('unit'),
     qualifier: prop('qualifier'),
     period: prop('period'),
+    completeness: prop('completeness'),
+    completenessWords: listProp('completenessWords'),
+    listRelationshipType: prop('listRelationshipType'),
+    listDirection: prop('listDirection'),
   },
 };

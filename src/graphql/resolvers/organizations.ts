@@ -47,14 +47,14 @@ export const organizationResolvers: Resolvers = {
     website: prop('website'),
   },
   Position: {
-    name: reads(['name', 'title'], (position) => String(position.props.name ?? position.props.title ?? position.key)),
+    ...localizedNameFields,
     title: prop('title'),
     titleStated: reads(['title'], (position) => typeof position.props.title === 'string'),
     holderNamed: async (position, _args, ctx) => Boolean((await ctx.cypher.read('positions/holder-named', { uid: position.uid }))[0]?.named),
     description: prop('description'),
   },
   Person: {
-    name: prop('name'),
+    ...localizedNameFields,
     orcid: prop('orcid'),
   },
 };

@@ -10,6 +10,7 @@ import {
   type RelationshipSelection,
 } from '../../data/relationshipPages';
 import { relationshipTypesArg } from '../../data/arguments';
+import { TEMPORAL_PROPERTIES } from '../../graph/model';
 import { RELATIONSHIP_CONNECTIONS, RELATIONSHIP_SINGULARS } from '../../graph/relationshipFields';
 import { NODE_LABELS } from '../../graph/vocabulary';
 import { LIMITS, type Bounds } from '../../limits';
@@ -62,8 +63,11 @@ function entityTypeResolvers(): Record<string, Record<string, unknown>> {
   const byType: Record<string, Record<string, unknown>> = Object.fromEntries(NODE_LABELS.map((label) => [label, { ...entityFields }]));
   for (const field of RELATIONSHIP_CONNECTIONS) {
     const selection = { types: [field.type], direction: field.direction, other: field.other };
-    byType[field.owner][field.field] = reads([], async (parent: EntityRecord, args: LinkArgs, ctx: RequestContext) =>
-      asLinkConnection(await page(parent, field.field, { ...selection, asOf: asOfOf(parent, args) }, args, ctx)));
+    byType[field.owner][field.field] = reads([], async (parent: EntityRecord, args: LinkArgs, ctx: RequestContext) => ({
+      ...asLinkConnection(await page(parent, field.field, { ...selection, asOf: asOfOf(parent, args) }, args, ctx)),
+      // Read only when selected: the claims that say how complete this list of the parent is.
+      completeness: () => ctx.loaders.listCompleteness.load({ parentUid: parent.uid, type: field.type, direction: field.direction }),
+    }));
   }
   for (const field of RELATIONSHIP_SINGULARS) {
     const selection = { types: [field.type], direction: field.direction, other: field.other };
@@ -83,7 +87,7 @@ function edgeTypeResolvers(): Record<string, Record<string, unknown>> {
       type: (rel: RelationshipRecord) => rel.type,
       node: (rel: RelationshipRecord) => rel.node,
       provenance: (rel: RelationshipRecord) => storedProvenance(rel.props),
-      ...Object.fromEntries(field.qualifiers.map((name) => [name, (rel: RelationshipRecord) => rel.props[name] ?? null])),
+      ...Object.fromEntries([...field.qualifiers, ...TEMPORAL_PROPERTIES].map((name) => [name, (rel: RelationshipRecord) => rel.props[name] ?? null])),
     };
   }
   return edges;

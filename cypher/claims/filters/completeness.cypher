@@ -1,0 +1,1 @@
+n.completeness = $completeness

@@ -19,7 +19,11 @@ import { freePort, intOption, repositoryRoot, tempDataDir } from './support';
  * a throwaway embedded Neo4j with the synthetic graph, our server as a child process (`dist/src/main.js`), then
  * `connections` clients for `seconds` on a mixed workload — 4 of 5 requests read (an organization by key with
  * its country and projects, a page of organizations, a country's organizations; anonymous, so the response
- * cache takes part), 1 of 5 creates an organization with an editor's API key. Every answer is checked (non-2xx,
+ * cache takes part), 1 of 5 writes with an editor's API key: half create an organization, half upsert a note on
+ * one of the organizations the reads ask for (so writes drop answers that are really being read). The upserts go
+ * round the 500 read keys in turn, so two writes in flight never want the same entity's lock (~10 writers are in
+ * flight at 50 clients): a curation workload spreads over many entities, and what the soak measures is what
+ * all writes share (the change history, the API key), not one entity's lock. Every answer is checked (non-2xx,
  * transport errors, timeouts and bodies with `errors` or `userErrors` count as errors). Reports p50/p99, throughput and the
  * server's RSS after warm-up (the first fifth of the run) and at the end; stops everything it started.
  */
@@ -202,22 +206,34 @@ async function main(): Promise<void> {
     cleanups.unshift(() => server.stop());
 
     const bodies = workload(keys);
-    const write = (n: number): SoakRequest => ({
-      headers: { authorization: `Bearer ${token}` },
-      body: JSON.stringify({
-        query: 'mutation Soak($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { key } userErrors { code } } }',
-        variables: { input: { key: `soak-org-${n}`, fields: { name: `Soak Organization ${n}` }, provenance: { source: SYNTHETIC_SOURCE_KEY, confidence: 'LOW' } } },
-      }),
-    });
+    const provenance = { source: SYNTHETIC_SOURCE_KEY, confidence: 'LOW' };
+    const write = (n: number): SoakRequest => {
+      const w = Math.floor(n / WRITE_EVERY);
+      const body =
+        w % 2 === 0
+          ? {
+              query: 'mutation SoakCreate($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { key } change { sequence } userErrors { code } } }',
+              variables: { input: { key: `soak-org-${n}`, fields: { name: `Soak Organization ${n}` }, provenance } },
+            }
+          : {
+              query: 'mutation SoakUpsert($input: UpsertOrganizationInput!) { upsertOrganization(input: $input) { organization { key } change { sequence } userErrors { code } } }',
+              variables: { input: { key: keys.organizations[Math.floor(w / 2) % keys.organizations.length], fields: { foundingNote: `Soak note ${n}.` }, provenance } },
+            };
+      return { headers: { authorization: `Bearer ${token}` }, body: JSON.stringify(body) };
+    };
     const rss: Array<{ at: number; mb: number }> = [];
     const sampler = setInterval(() => {
       const memory = server.memory();
       if (memory) rss.push({ at: Date.now(), mb: memory.rssMb });
     }, 1_000);
-    log(`load: ${connections} connections for ${seconds} s, 1 in ${WRITE_EVERY} requests a write`);
+    // The server's own view every 10 s (its /metrics), to tell a growing JavaScript heap from the rest of RSS.
+    const heap: HeapSample[] = [];
+    const heapSampler = setInterval(() => void heapSample(server.url).then((sample) => sample && heap.push(sample)), 10_000);
+    log(`load: ${connections} connections for ${seconds} s, 1 in ${WRITE_EVERY} requests a write (creates and upserts in turn)`);
     const loadStarted = Date.now();
     const result = await runLoad(server.url, connections, seconds, (n) => (n % WRITE_EVERY === WRITE_EVERY - 1 ? write(n) : { headers: {}, body: bodies[n % bodies.length] }));
     clearInterval(sampler);
+    clearInterval(heapSampler);
     const warmedUp = rss.find((sample) => sample.at - loadStarted >= (seconds * 1000) / 5) ?? rss[0];
     const last = rss[rss.length - 1];
     const errors = [...result.errors.values()].reduce((sum, count) => sum + count, 0);
@@ -241,6 +257,7 @@ async function main(): Promise<void> {
       rssMb: { loadStart: rss[0]?.mb ?? null, afterWarmUp: warmedUp?.mb ?? null, end: last?.mb ?? null, peak: server.memory()?.peakRssMb ?? null },
       // Every 10 s of the run: a leak keeps climbing, a heap settling to its working size levels off.
       rssMbEvery10s: rss.filter((_, i) => i % 10 === 0).map((sample) => sample.mb),
+      heapMbEvery10s: heap,
       rssGrowthAfterWarmUpPercent: warmedUp && last ? Math.round(((last.mb - warmedUp.mb) / warmedUp.mb) * 1000) / 10 : null,
     };
     const out = path.join(rootDir, 'bench', 'results', 'soak-latest.json');
@@ -250,6 +267,24 @@ async function main(): Promise<void> {
     if (report.errors > 0) process.exitCode = 1;
   } finally {
     for (const cleanup of cleanups) await cleanup().catch((error: unknown) => log(`cleanup failed: ${String(error)}`));
+  }
+}
+
+interface HeapSample {
+  rss: number;
+  heapUsed: number;
+  heapTotal: number;
+  external: number;
+}
+
+/** MB figures of prom-client's process metrics, or null if /metrics did not answer (never fails the run). */
+async function heapSample(graphqlUrl: string): Promise<HeapSample | null> {
+  try {
+    const text = await (await fetch(graphqlUrl.replace(/\/graphql$/, '/metrics'))).text();
+    const mb = (metric: string) => Math.round(Number(new RegExp(`^${metric} (\\S+)`, 'm').exec(text)?.[1]) / 104_857.6) / 10;
+    return { rss: mb('process_resident_memory_bytes'), heapUsed: mb('nodejs_heap_size_used_bytes'), heapTotal: mb('nodejs_heap_size_total_bytes'), external: mb('nodejs_external_memory_bytes') };
+  } catch {
+    return null;
   }
 }
 

@@ -10,6 +10,7 @@ import { createAuthServices } from './auth';
 import type { AppConfig, SafelistConfig } from './config';
 import { openDatabase, waitForNeo4j, type Database } from './db/database';
 import { applyMigrations } from './db/migrations';
+import { numberPending } from './writes/history';
 import { createErrorFormatter } from './errors';
 import { createRequestContext, requestIdFrom, type RequestContext } from './graphql/context';
 import { operationLifecyclePlugin } from './graphql/operationLifecycle';
@@ -58,6 +59,8 @@ export async function startServer(config: AppConfig, logger = createLogger(confi
   try {
     await waitForNeo4j(database, 30_000);
     await applyMigrations(database.library, database.cypher, logger);
+    // Changes a process committed but could not number (it died, or Neo4j went away between the two) join the feed.
+    await numberPending(database.cypher);
     if (config.seedOnEmpty) await seedIfEmpty(config.rootDir, database.cypher, logger);
 
     const auth = createAuthServices(config.auth, database.cypher, logger);

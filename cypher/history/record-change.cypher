@@ -1,10 +1,11 @@
-// Appends one change to the history, numbered by the (:ChangeLog) counter. The counter's write lock is held
-// until the transaction commits, so sequence numbers follow commit order and the feed has no gaps.
-MERGE (log:ChangeLog {id: 'changes'})
-  ON CREATE SET log.sequence = 0
-SET log.sequence = log.sequence + 1
-CREATE (c:Change {
-  sequence: log.sequence,
+// Appends one change to the history, pending: history/sequence-pending numbers it right after the commit, so no
+// write transaction holds the one (:ChangeLog) lock while it waits for its client to send COMMIT. `order` is
+// Neo4j's clock read after this transaction has locked what the change is about: a change that had to wait for
+// another transaction's locks sorts after that transaction's changes.
+CREATE (c:Change:PendingChange {
+  id: $id,
+  order: datetime.realtime(),
+  step: $step,
   at: datetime($at),
   principalId: $principalId,
   principalName: $principalName,
@@ -21,4 +22,4 @@ CREATE (c:Change {
   toUid: $toUid,
   batch: $batch
 })
-RETURN c.sequence AS sequence
+RETURN c.id AS id

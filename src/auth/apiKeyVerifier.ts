@@ -16,6 +16,8 @@ interface CachedKey {
  */
 export class ApiKeyVerifier {
   private readonly cache = new Map<string, CachedKey>();
+  /** Verifications under way, by token: a burst with one key (cache empty or just expired) reads and marks it once. */
+  private readonly inFlight = new Map<string, Promise<Principal>>();
 
   constructor(
     private readonly store: ApiKeyStore,
@@ -32,9 +34,18 @@ export class ApiKeyVerifier {
       return cached.principal;
     }
     this.cache.delete(parsed.keyId);
-    const key = await this.store.toVerify(parsed.keyId);
+    let verifying = this.inFlight.get(token);
+    if (!verifying) {
+      verifying = this.verifyStored(parsed.keyId, parsed.secret).finally(() => this.inFlight.delete(token));
+      this.inFlight.set(token, verifying);
+    }
+    return verifying;
+  }
+
+  private async verifyStored(keyId: string, secret: string): Promise<Principal> {
+    const key = await this.store.toVerify(keyId);
     // One message for an unknown id and a wrong secret: a client learns nothing about which key ids exist.
-    if (!key || !secretMatches(parsed.secret, key.hash)) throw invalidCredentials('The API key is not valid.');
+    if (!key || !secretMatches(secret, key.hash)) throw invalidCredentials('The API key is not valid.');
     if (key.revoked) throw invalidCredentials(`The API key ${key.id} has been revoked.`);
     const principal: Principal = { kind: 'principal', id: `key:${key.id}`, name: key.name, role: key.role, via: 'api-key' };
     await this.store.markUsed(key.id);

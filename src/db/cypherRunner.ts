@@ -13,7 +13,14 @@ export interface TransactionRunner {
   run(name: string, params?: Params): Promise<Row[]>;
   /** A statement composed from named fragments of cypher/; `name` says which, for logs and observers. */
   runComposed(name: string, text: string, params?: Params): Promise<Row[]>;
+  /**
+   * Work to do once this transaction has committed (not after a rollback, not for an attempt that was retried),
+   * before `writeTransaction` resolves. A job that fails is logged and does not fail the committed write.
+   */
+  afterCommit(job: AfterCommitJob): void;
 }
+
+export type AfterCommitJob = (runner: CypherRunner) => Promise<void>;
 
 /** What the data-access layer reads through: a named statement (or a composed one, see `runText`) and its rows. */
 export interface CypherReader {
@@ -75,9 +82,34 @@ export class CypherRunner implements CypherReader {
     }
   }
 
-  /** Several named statements in one write transaction: all are committed or none is. */
-  writeTransaction<T>(work: (tx: TransactionRunner) => Promise<T>, timeoutMs = this.timeoutMs, metadata: Record<string, string> = {}): Promise<T> {
-    return this.inTransaction('WRITE', timeoutMs, work, metadata);
+  /**
+   * One statement in an auto-commit transaction: Neo4j commits it as soon as it has run, without waiting for
+   * this process to send COMMIT, so a lock the statement takes is held for the statement and its commit only —
+   * never across a round trip through a busy event loop. Not retried (its callers can leave the work for later).
+   */
+  async autoCommit(name: string, params: Params = {}): Promise<Row[]> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: 'WRITE' });
+    const started = Date.now();
+    try {
+      const result = await session.run(this.library.get(name), params, { timeout: this.timeoutMs, metadata: { app: 'geocoop-graph' } });
+      const ms = Date.now() - started;
+      this.observers.notify({ name, ms, rows: result.records.length });
+      return result.records.map(toRow);
+    } catch (error) {
+      throw fromNeo4jError(error, this.timeoutMs, Date.now() - started);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Several named statements in one write transaction: all are committed or none is; then its after-commit jobs. */
+  async writeTransaction<T>(work: (tx: TransactionRunner) => Promise<T>, timeoutMs = this.timeoutMs, metadata: Record<string, string> = {}): Promise<T> {
+    const attempt: { jobs: AfterCommitJob[] } = { jobs: [] };
+    const result = await this.inTransaction('WRITE', timeoutMs, work, metadata, attempt);
+    for (const job of attempt.jobs) {
+      await job(this).catch((error: unknown) => this.logger.warn({ err: error }, 'after-commit work failed'));
+    }
+    return result;
   }
 
   private async inTransaction<T>(
@@ -85,12 +117,17 @@ export class CypherRunner implements CypherReader {
     timeoutMs: number,
     work: (tx: TransactionRunner) => Promise<T>,
     metadata: Record<string, string> = {},
+    attempt: { jobs: AfterCommitJob[] } = { jobs: [] },
   ): Promise<T> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: mode === 'READ' ? 'READ' : 'WRITE' });
     const config = { timeout: timeoutMs, metadata: { app: 'geocoop-graph', ...metadata } };
     const started = Date.now();
     try {
-      const body = (tx: ManagedTransaction) => work(this.transactionRunner(tx));
+      const body = (tx: ManagedTransaction) => {
+        // A retried attempt starts over: only the jobs of the attempt that committed run.
+        attempt.jobs = [];
+        return work(this.transactionRunner(tx, attempt.jobs));
+      };
       return await (mode === 'READ' ? session.executeRead(body, config) : session.executeWrite(body, config));
     } catch (error) {
       const ms = Date.now() - started;
@@ -101,7 +138,7 @@ export class CypherRunner implements CypherReader {
     }
   }
 
-  private transactionRunner(tx: ManagedTransaction): TransactionRunner {
+  private transactionRunner(tx: ManagedTransaction, jobs: AfterCommitJob[]): TransactionRunner {
     const runComposed = async (name: string, text: string, params: Params = {}) => {
       const started = Date.now();
       const result = await tx.run(text, params);
@@ -110,7 +147,7 @@ export class CypherRunner implements CypherReader {
       this.observers.notify({ name, ms, rows: result.records.length });
       return result.records.map(toRow);
     };
-    return { runComposed, run: (name, params = {}) => runComposed(name, this.library.get(name), params) };
+    return { runComposed, run: (name, params = {}) => runComposed(name, this.library.get(name), params), afterCommit: (job) => jobs.push(job) };
   }
 }
 

@@ -3,7 +3,7 @@ import { entityProperties, withProvenance, type FactValue, type ProvenanceEntry 
 import type { NodeLabel, RelationshipType } from '../graph/vocabulary';
 import { storedProvenance } from '../data/entityView';
 import { keptProperties, withoutNulls } from './entities';
-import { diff, PROVENANCE_FIELD, recordChange } from './history';
+import { diff, PROVENANCE_FIELD, recordChange, withSequence } from './history';
 import { linkState } from './links';
 import { entryOf, type ProvenanceInput } from './provenance';
 import { runForType, type Writer } from './writer';
@@ -219,7 +219,7 @@ export async function writeBatch(
   await writeLinks(writer, links, counts, memory, createdUids, writtenLinks);
   const changed = counts.entitiesCreated + counts.entitiesUpdated + counts.relationshipsCreated + counts.relationshipsUpdated;
   if (changed === 0) return { counts, sequence: null, createdUids, writtenLinks };
-  const sequence = await recordChange(writer, {
+  const recorded = await recordChange(writer, {
     operation: 'IMPORT',
     targetUid: `Import:${writer.batch ?? writer.at.toISOString()}`,
     targetKind: 'IMPORT',
@@ -228,5 +228,5 @@ export async function writeBatch(
     provenance: { ...entryOf(writer, { confidence: 'HIGH' }), rawLabel: source, note: `Imported from ${source}.` },
     versionAfter: null,
   });
-  return { counts, sequence, createdUids, writtenLinks };
+  return withSequence({ counts, createdUids, writtenLinks }, recorded);
 }

@@ -5,7 +5,7 @@ import { entityProperties, entityUid, withProvenance, type FactValue, type Prove
 import type { NodeLabel, RelationshipType } from '../graph/vocabulary';
 import { storedProvenance } from '../data/entityView';
 import { INTERNAL_PROPERTIES, toEntityRecord, type EntityRecord } from '../data/records';
-import { diff, PROVENANCE_FIELD, recordChange } from './history';
+import { diff, PROVENANCE_FIELD, recordChange, withSequence } from './history';
 import { refuseIfAny, type UserError } from './userErrors';
 import { entityFieldProblems, keyProblems } from './validate';
 import type { Writer } from './writer';
@@ -20,8 +20,8 @@ export interface EntityWrite {
   entity: EntityRecord | null;
   created: boolean;
   changed: boolean;
-  /** The change's sequence number in the history, when something changed. */
-  sequence: number | null;
+  /** The change's sequence number in the history, when something changed (known once the write has committed). */
+  readonly sequence: number | null;
 }
 
 interface Locked {
@@ -87,7 +87,7 @@ export async function createLocked(writer: Writer, label: NodeLabel, key: string
     throw error;
   }
   const entity = toEntityRecord({ labels: rows[0].labels, props: rows[0].props });
-  const sequence = await recordChange(writer, {
+  const recorded = await recordChange(writer, {
     operation: 'CREATE',
     targetUid: entity.uid,
     targetKind: 'ENTITY',
@@ -96,7 +96,7 @@ export async function createLocked(writer: Writer, label: NodeLabel, key: string
     provenance: recordedEntry(provenance),
     versionAfter: version,
   });
-  return { entity, created: true, changed: true, sequence };
+  return withSequence({ entity, created: true, changed: true }, recorded);
 }
 
 export async function createEntity(writer: Writer, label: NodeLabel, key: string, fields: Record<string, unknown>, provenance: ProvenanceEntry): Promise<EntityWrite> {
@@ -139,7 +139,7 @@ export async function updateLocked(writer: Writer, locked: Locked, changes: Enti
   const [row] = await writer.tx.run('writes/replace-entity', { uid: record.uid, props });
   const entity = toEntityRecord({ labels: row.labels, props: row.props });
   if (changed.length === 0) return { entity, created: false, changed: false, sequence: null };
-  const sequence = await recordChange(writer, {
+  const recorded = await recordChange(writer, {
     operation: 'UPDATE',
     targetUid: record.uid,
     targetKind: 'ENTITY',
@@ -148,7 +148,7 @@ export async function updateLocked(writer: Writer, locked: Locked, changes: Enti
     provenance: recordedEntry(provenance),
     versionAfter: version + 1,
   });
-  return { entity, created: false, changed: true, sequence };
+  return withSequence({ entity, created: false, changed: true }, recorded);
 }
 
 export async function updateEntity(
@@ -181,7 +181,8 @@ export async function upsertEntity(writer: Writer, label: NodeLabel, key: string
 export interface DeleteOutcome {
   deletedUid: string;
   removedRelationships: number;
-  sequence: number;
+  /** Known once the delete has committed (see EntityWrite). */
+  readonly sequence: number | null;
 }
 
 /**
@@ -232,7 +233,7 @@ export async function deleteEntity(
     });
   }
   await writer.tx.run('writes/delete-entity', { uid });
-  const sequence = await recordChange(writer, {
+  const recorded = await recordChange(writer, {
     operation: 'DELETE',
     targetUid: uid,
     targetKind: 'ENTITY',
@@ -242,5 +243,5 @@ export async function deleteEntity(
     versionAfter: null,
     versionBefore: version,
   });
-  return { deletedUid: uid, removedRelationships: relationships.length, sequence };
+  return withSequence({ deletedUid: uid, removedRelationships: relationships.length }, recorded);
 }

@@ -3,7 +3,7 @@ import { relationshipProperties, withProvenance, type FactValue, type Provenance
 import { isNodeLabel, type NodeLabel, type RelationshipType } from '../graph/vocabulary';
 import { storedProvenance } from '../data/entityView';
 import { checkVersion, recordedEntry, type ProvenanceChange } from './entities';
-import { diff, PROVENANCE_FIELD, recordChange } from './history';
+import { diff, PROVENANCE_FIELD, recordChange, withSequence } from './history';
 import { refuseIfAny, type UserError } from './userErrors';
 import { linkProblems } from './validate';
 import { runForType, type Writer } from './writer';
@@ -25,7 +25,8 @@ export interface LinkWrite {
   link: StoredLink | null;
   created: boolean;
   changed: boolean;
-  sequence: number | null;
+  /** Known once the write has committed (see EntityWrite). */
+  readonly sequence: number | null;
 }
 
 export function linkUid(type: RelationshipType, id: string): string {
@@ -75,7 +76,7 @@ export async function requalify(writer: Writer, link: StoredLink, set: Record<st
   props.id = link.id;
   const [row] = await runForType(writer, 'writes/replace-relationship', link.type, { id: link.id, props });
   if (changes.length === 0) return { link: { ...link, props: row.props as Record<string, unknown> }, created: false, changed: false, sequence: null };
-  const sequence = await recordChange(writer, {
+  const recorded = await recordChange(writer, {
     operation: 'UPDATE_LINK',
     targetUid: linkUid(link.type, link.id),
     targetKind: 'RELATIONSHIP',
@@ -86,7 +87,7 @@ export async function requalify(writer: Writer, link: StoredLink, set: Record<st
     fromUid: link.fromUid,
     toUid: link.toUid,
   });
-  return { link: { ...link, props: row.props as Record<string, unknown> }, created: false, changed: true, sequence };
+  return withSequence({ link: { ...link, props: row.props as Record<string, unknown> }, created: false, changed: true }, recorded);
 }
 
 /** Creates the link of `type` between two entities, or brings its qualifiers up to the given ones. */
@@ -104,7 +105,7 @@ export async function link(writer: Writer, type: RelationshipType, fromUid: stri
   const props = linkState(type, fromUid, toUid, given, stored, 1, at, at);
   const [row] = await runForType(writer, 'writes/create-relationship', type, { fromUid, toUid, props });
   const created: StoredLink = { type, id: String(props.id), fromUid, toUid, props: row.props as Record<string, unknown> };
-  const sequence = await recordChange(writer, {
+  const recorded = await recordChange(writer, {
     operation: 'LINK',
     targetUid: linkUid(type, created.id),
     targetKind: 'RELATIONSHIP',
@@ -115,7 +116,7 @@ export async function link(writer: Writer, type: RelationshipType, fromUid: stri
     fromUid,
     toUid,
   });
-  return { link: created, created: true, changed: true, sequence };
+  return withSequence({ link: created, created: true, changed: true }, recorded);
 }
 
 export async function lockLink(writer: Writer, type: RelationshipType, id: string): Promise<StoredLink | null> {
@@ -146,11 +147,11 @@ export async function updateLink(
   return requalify(writer, stored, set, unset, provenance);
 }
 
-export async function unlink(writer: Writer, type: RelationshipType, id: string, provenance: ProvenanceEntry, expectedVersion?: number | null): Promise<{ sequence: number; link: StoredLink }> {
+export async function unlink(writer: Writer, type: RelationshipType, id: string, provenance: ProvenanceEntry, expectedVersion?: number | null): Promise<{ readonly sequence: number | null; link: StoredLink }> {
   const stored = (await lockLink(writer, type, id)) ?? notFound(type, id);
   checkVersion(linkUid(type, id), expectedVersion, Number(stored.props.version ?? 1));
   await runForType(writer, 'writes/delete-relationship', type, { id });
-  const sequence = await recordChange(writer, {
+  const recorded = await recordChange(writer, {
     operation: 'UNLINK',
     targetUid: linkUid(type, id),
     targetKind: 'RELATIONSHIP',
@@ -162,5 +163,5 @@ export async function unlink(writer: Writer, type: RelationshipType, id: string,
     fromUid: stored.fromUid,
     toUid: stored.toUid,
   });
-  return { sequence, link: stored };
+  return withSequence({ link: stored }, recorded);
 }

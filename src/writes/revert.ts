@@ -2,7 +2,7 @@ import { ConflictError } from '../errors';
 import type { ProvenanceEntry } from '../graph/storedProperties';
 import { isNodeLabel, isRelationshipType, type NodeLabel, type RelationshipType } from '../graph/vocabulary';
 import { checkVersion, createLocked, deleteEntity, lockEntity, updateLocked } from './entities';
-import { PROVENANCE_FIELD, recordChange, type PropertyChange } from './history';
+import { PROVENANCE_FIELD, recordChange, withSequence, type PropertyChange } from './history';
 import { linkState, linkUid, lockLink, requalify, unlink } from './links';
 import { refuseIfAny } from './userErrors';
 import { runForType, type Writer } from './writer';
@@ -37,7 +37,10 @@ function beforeValues(changes: PropertyChange[]): { fields: Record<string, unkno
   return { fields, unset, provenance };
 }
 
-export async function revertChange(base: Writer, stored: StoredChange, entry: ProvenanceEntry, cascadeLimit: number): Promise<number | null> {
+/** The revert's own change: its `sequence` is known once the revert has committed. */
+export type RevertOutcome = { readonly sequence: number | null } | null;
+
+export async function revertChange(base: Writer, stored: StoredChange, entry: ProvenanceEntry, cascadeLimit: number): Promise<RevertOutcome> {
   const writer: Writer = { ...base, revertOf: stored.sequence };
   const changes = JSON.parse(stored.changes) as PropertyChange[];
   const before = beforeValues(changes);
@@ -52,18 +55,18 @@ export async function revertChange(base: Writer, stored: StoredChange, entry: Pr
       case 'CREATE': {
         if (!locked) throw gone();
         since(locked.version);
-        return (await deleteEntity(writer, stored.targetUid, stored.versionAfter, [], entry, cascadeLimit)).sequence;
+        return deleteEntity(writer, stored.targetUid, stored.versionAfter, [], entry, cascadeLimit);
       }
       case 'UPDATE': {
         if (!locked) throw gone();
         since(locked.version);
-        return (await updateLocked(writer, locked, { set: before.fields, unset: before.unset }, restore, 'set')).sequence;
+        return updateLocked(writer, locked, { set: before.fields, unset: before.unset }, restore, 'set');
       }
       case 'DELETE': {
         if (locked) throw new ConflictError(`${stored.targetUid} exists again: change ${stored.sequence} cannot be reverted.`, { uid: stored.targetUid, currentVersion: locked.version });
         const key = stored.targetUid.slice(label.length + 1);
         // Versions keep growing across a delete and its revert, so a version read before the delete stays stale.
-        return (await createLocked(writer, label, key, before.fields, restore, (stored.versionBefore ?? 0) + 1)).sequence;
+        return createLocked(writer, label, key, before.fields, restore, (stored.versionBefore ?? 0) + 1);
       }
     }
   }
@@ -75,12 +78,12 @@ export async function revertChange(base: Writer, stored: StoredChange, entry: Pr
       case 'LINK': {
         if (!locked) throw gone();
         since(Number(locked.props.version ?? 1));
-        return (await unlink(writer, type, id, entry, stored.versionAfter)).sequence;
+        return unlink(writer, type, id, entry, stored.versionAfter);
       }
       case 'UPDATE_LINK': {
         if (!locked) throw gone();
         since(Number(locked.props.version ?? 1));
-        return (await requalify(writer, locked, before.fields, before.unset, restore)).sequence;
+        return requalify(writer, locked, before.fields, before.unset, restore);
       }
       case 'UNLINK': {
         if (locked) throw new ConflictError(`${stored.targetUid} exists again: change ${stored.sequence} cannot be reverted.`, { uid: stored.targetUid });
@@ -93,7 +96,7 @@ export async function revertChange(base: Writer, stored: StoredChange, entry: Pr
         const props = linkState(type, fromUid, toUid, before.fields, before.provenance, version, at, at);
         props.id = id;
         await runForType(writer, 'writes/create-relationship', type, { fromUid, toUid, props });
-        return recordChange(writer, {
+        return withSequence({}, await recordChange(writer, {
           operation: 'LINK',
           targetUid: linkUid(type, id),
           targetKind: 'RELATIONSHIP',
@@ -103,7 +106,7 @@ export async function revertChange(base: Writer, stored: StoredChange, entry: Pr
           versionAfter: version,
           fromUid,
           toUid,
-        });
+        }));
       }
     }
   }

@@ -195,6 +195,19 @@ describe('the verified-key cache', () => {
     await expect(verifier.verify(token.slice(0, -4) + 'AAAA')).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
   });
 
+  test('a burst of requests with one key not yet cached reads and marks the key once, and each gets its principal', async () => {
+    const store = new ApiKeyStore(server.database.cypher);
+    const verifier = new ApiKeyVerifier(store, 30_000);
+    const { token, apiKey } = await store.create({ name: 'burst check', role: 'editor', createdBy: 'test' });
+    const reads = jest.spyOn(store, 'toVerify');
+    const marks = jest.spyOn(store, 'markUsed');
+    const principals = await Promise.all(Array.from({ length: 10 }, () => verifier.verify(token)));
+    expect(principals.map((principal) => principal.id)).toEqual(Array(10).fill(`key:${apiKey.id}`));
+    expect(reads).toHaveBeenCalledTimes(1);
+    expect(marks).toHaveBeenCalledTimes(1);
+    await expect(verifier.verify(token.slice(0, -4) + 'AAAA')).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+  });
+
   test('using a key records when it was last used', async () => {
     const store = new ApiKeyStore(server.database.cypher);
     const { token, apiKey } = await store.create({ name: 'last used check', role: 'editor', createdBy: 'test' });

@@ -311,6 +311,42 @@ describe('history and reverts', () => {
   });
 });
 
+describe('the change feed under concurrent writes', () => {
+  it('numbers 20 concurrent creates with distinct sequence numbers and no gap, and a follower paging the feed meanwhile misses none', async () => {
+    const start = new Date().toISOString();
+    const CREATE = `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { change { sequence } userErrors { code } } }`;
+    const FEED = `query($since: DateTime, $after: String) { changes(since: $since, first: 3, after: $after) { nodes { sequence } pageInfo { endCursor } } }`;
+    const seen: number[] = [];
+    let writing = true;
+    const follow = async () => {
+      let cursor: string | null = null;
+      for (;;) {
+        const last = !writing;
+        const page = await run(ANONYMOUS, FEED, { since: start, after: cursor });
+        expect(page.errors).toBeUndefined();
+        seen.push(...page.data.changes.nodes.map((node: { sequence: number }) => node.sequence));
+        cursor = page.data.changes.pageInfo.endCursor ?? cursor;
+        if (last && page.data.changes.nodes.length === 0) return;
+        // A follower polls: a cached answer resolves without I/O, and a loop of those would starve the writes.
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    };
+    const following = follow();
+    const writes = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => run(editor, CREATE, { input: { key: `concurrent-${i}`, fields: { name: `Concurrent ${i}` }, provenance: CGS_SOURCE } })),
+    );
+    writing = false;
+    await following;
+    for (const write of writes) {
+      expect(write.errors).toBeUndefined();
+      expect(write.data.createOrganization.userErrors).toEqual([]);
+    }
+    const sequences = writes.map((write) => write.data.createOrganization.change.sequence as number).sort((a, b) => a - b);
+    expect(sequences).toEqual(sequences.map((_, i) => sequences[0] + i));
+    expect(seen).toEqual(sequences);
+  });
+});
+
 describe('provenance filters', () => {
   it('filters organizations by source and by least confidence', async () => {
     await createOrganization('filter-test-sourced', { name: 'Filter Test Sourced' });

@@ -143,7 +143,7 @@ export const mutationResolvers: Resolvers = {
         if (!row) throw new WriteRefused([{ field: ['changeId'], code: 'NOT_FOUND', message: `no change ${input.changeId}.` }]);
         const entry = await provenanceEntry(writer, { note: input.note ?? `Revert of change ${sequence}.`, confidence: 'HIGH' }, ['note']);
         const done = await revertChange(writer, row.change as StoredChange, entry, LIMITS.write.cascadeRelationships);
-        return () => ({ change: change(ctx, done), reverted: change(ctx, sequence) });
+        return () => ({ change: change(ctx, done?.sequence ?? null), reverted: change(ctx, sequence) });
       }),
   },
 };

@@ -4535,6 +4535,7 @@ export type Query = {
  * natural key (an ISO code, an M49 code, an acronym or a slug) or listed as a paginated, filterable connection.
  */
 export type QueryAgreementArgs = {
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   key: Scalars['String']['input'];
 };
 
@@ -4591,6 +4592,7 @@ export type QueryChangesArgs = {
  * natural key (an ISO code, an M49 code, an acronym or a slug) or listed as a paginated, filterable connection.
  */
 export type QueryClaimArgs = {
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   key: Scalars['String']['input'];
 };
 
@@ -4641,6 +4643,7 @@ export type QueryCountriesArgs = {
  * natural key (an ISO code, an M49 code, an acronym or a slug) or listed as a paginated, filterable connection.
  */
 export type QueryCountryArgs = {
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   code: Scalars['CountryCode']['input'];
 };
 
@@ -4650,6 +4653,7 @@ export type QueryCountryArgs = {
  * natural key (an ISO code, an M49 code, an acronym or a slug) or listed as a paginated, filterable connection.
  */
 export type QueryEventArgs = {
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   key: Scalars['String']['input'];
 };
 
@@ -4753,6 +4757,7 @@ export type QueryPeopleArgs = {
  * natural key (an ISO code, an M49 code, an acronym or a slug) or listed as a paginated, filterable connection.
  */
 export type QueryPersonArgs = {
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   key: Scalars['String']['input'];
 };
 
@@ -4762,6 +4767,7 @@ export type QueryPersonArgs = {
  * natural key (an ISO code, an M49 code, an acronym or a slug) or listed as a paginated, filterable connection.
  */
 export type QueryPositionArgs = {
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   key: Scalars['String']['input'];
 };
 
@@ -4784,6 +4790,7 @@ export type QueryPositionsArgs = {
  * natural key (an ISO code, an M49 code, an acronym or a slug) or listed as a paginated, filterable connection.
  */
 export type QueryProjectArgs = {
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   key: Scalars['String']['input'];
 };
 
@@ -4806,6 +4813,7 @@ export type QueryProjectsArgs = {
  * natural key (an ISO code, an M49 code, an acronym or a slug) or listed as a paginated, filterable connection.
  */
 export type QueryRegionArgs = {
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   code: Scalars['String']['input'];
 };
 
@@ -4885,6 +4893,7 @@ export type QuerySourcesArgs = {
  * natural key (an ISO code, an M49 code, an acronym or a slug) or listed as a paginated, filterable connection.
  */
 export type QueryThemeArgs = {
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   key: Scalars['String']['input'];
 };
 
@@ -4907,6 +4916,7 @@ export type QueryThemesArgs = {
  * natural key (an ISO code, an M49 code, an acronym or a slug) or listed as a paginated, filterable connection.
  */
 export type QueryTrainingProgramArgs = {
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   key: Scalars['String']['input'];
 };
 

@@ -82,6 +82,16 @@ describe('relationships as of a day', () => {
     expect(data.iugs.headquartersCountry.code).toBe('US');
   });
 
+  it('reads the connections of every kind looked up as of a day: IUGS is headquartered in China in 2015, not in 2010', async () => {
+    const hosted = (country: { headquarteredOrganizations: { nodes: Array<{ acronym: string }> } }) => country.headquarteredOrganizations.nodes.map((org) => org.acronym);
+    const data = await ok(`{ in2010: country(code: "CN", asOf: "2010-06-01") { headquarteredOrganizations(first: 50) { nodes { acronym } } }
+      in2015: country(code: "CN", asOf: "2015-06-01") { headquarteredOrganizations(first: 50) { nodes { acronym } } }
+      us2010: country(code: "US", asOf: "2010-06-01") { headquarteredOrganizations(first: 50) { nodes { acronym } } } }`);
+    expect(hosted(data.in2010)).not.toContain('IUGS');
+    expect(hosted(data.in2015)).toContain('IUGS');
+    expect(hosted(data.us2010)).toContain('IUGS');
+  });
+
   it('counts as of a day exactly what the page lists', async () => {
     const data = await ok('{ organization(acronym: "IUGS") { all: headquarters { totalCount } then: headquarters(asOf: "2010-01-01") { totalCount nodes { code } } } }');
     expect(data.organization.all.totalCount).toBe(2);

@@ -13,8 +13,14 @@ import type { RequestContext } from '../context';
  * read ahead in the same statement (or through the batching loader when it selects none).
  */
 export function byKey(label: NodeLabel, argument: string, normalize: (key: string) => string = (key) => key) {
-  return (_parent: unknown, args: Record<string, string>, ctx: RequestContext, info: GraphQLResolveInfo) =>
-    entityWithReadAhead(ctx.cypher, ctx.loaders, { uid: `${label}:${normalize(args[argument])}` }, label, entityReadAhead(info, label));
+  return async (_parent: unknown, args: Record<string, string | null | undefined>, ctx: RequestContext, info: GraphQLResolveInfo) =>
+    asOfDay(await entityWithReadAhead(ctx.cypher, ctx.loaders, { uid: `${label}:${normalize(args[argument]!)}` }, label, entityReadAhead(info, label)), args.asOf);
+}
+
+/** An entity read "as of" a day, which its relationship connections inherit (src/graphql/resolvers/relationships.ts). */
+export function asOfDay<T extends object>(entity: T | null, asOf: string | null | undefined): T | null {
+  // A copy: the loaders' cached record is shared with reads that are not "as of" a day.
+  return entity && asOf ? { ...entity, asOf } : entity;
 }
 
 /** Normalises optional text filters once, the same way the stored `lookupText` was folded. */

@@ -4,7 +4,7 @@ import { normalizeForLookup } from '../../data/normalize';
 import { entityWithReadAhead } from '../../data/prefetch';
 import { entityReadAhead } from '../lookahead';
 import { BadInputError } from '../../errors';
-import { byKey, lookupFilter, organizationRef, rootList, provenanceFilter, upperCase } from './lookup';
+import { asOfDay, byKey, lookupFilter, organizationRef, rootList, provenanceFilter, upperCase } from './lookup';
 import { listProp, prop, reads } from './fields';
 import { localizedNameFields, nameZhField } from './names';
 
@@ -14,8 +14,7 @@ export const organizationResolvers: Resolvers = {
       if (Boolean(args.key) === Boolean(args.acronym)) throw new BadInputError('key', 'give exactly one of `key` or `acronym`.');
       const lookup = args.key ? { uid: `Organization:${args.key}` } : { acronym: normalizeForLookup(args.acronym!) };
       const organization = await entityWithReadAhead(ctx.cypher, ctx.loaders, lookup, 'Organization', entityReadAhead(info, 'Organization'));
-      // A copy: the loaders' cached record is shared with reads that are not "as of" a day.
-      return organization && args.asOf ? { ...organization, asOf: args.asOf } : organization;
+      return asOfDay(organization, args.asOf);
     },
     organizations: rootList(LISTS.organizations, (args: QueryOrganizationsArgs) => ({
       nameContains: lookupFilter(args.filter?.nameContains),

@@ -10,7 +10,7 @@ import { browserSession } from './session';
 
 // ---------------------------------------------------------------------------------------------------- GraphiQL
 
-const EXAMPLE_OPERATIONS = ['PositionsOfCgsScientists', 'ConferencesByYear', 'CcopMembers', 'Themes', 'HowConnected', 'Search', 'NamesByLanguage', 'AsOf'];
+const EXAMPLE_OPERATIONS = ['PositionsOfCgsScientists', 'ConferencesByYear', 'CcopMembers', 'Themes', 'HowConnected', 'Search', 'NamesByLanguage', 'AsOf', 'GraphAsOf', 'OpenLists'];
 const TYPED_OPERATION = 'query Themes { themes(first: 20) { edges { node { name lists } } } }';
 
 /** The text of one of GraphiQL's Monaco models (the active tab's operation, variables or response). */

@@ -1,10 +1,9 @@
-// One breadth-first step of neighbourhood() after the first: the entities one relationship away from the
-// frontier (uids in $frontier) that are not already in the subgraph (uids in $seen), in both directions. Bounded
+// One breadth-first step of neighbourhood() after the first, and of the export's subgraph scope (slot empty): the
+// entities one relationship away from the frontier (uids in $frontier) that are not already in the subgraph (uids in $seen), in both directions. Bounded
 // twice: at most $scanLimit relationships are looked at (LIMIT is lazy, so a hub's other relationships are never
 // read) and at most $take entities come back, in kind-then-key (uid) order. `scanned` tells the caller whether
 // the scan cap was reached. $types and $labels are checked against the allow-lists of src/graph/vocabulary.ts.
 // Slot `held`: nothing, or ` AND ` the relationship/held-on predicate on r when the walk is read as of a day.
-// (traversal/expand is the same step without the slot, for the export's scope, which takes the whole graph.)
 UNWIND $frontier AS frontierUid
 MATCH (f:Entity {uid: frontierUid})
 MATCH (f)-[r]-(n:Entity)

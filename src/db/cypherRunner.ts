@@ -50,9 +50,9 @@ export class CypherRunner implements CypherReader {
     return new OperationReader(this.driver, this.library, this.database, this.observers, scope);
   }
 
-  readTemplate(name: string, slots: Record<string, string>, params: Params = {}): Promise<Row[]> {
+  readTemplate(name: string, slots: Record<string, string>, params: Params = {}, timeoutMs = this.timeoutMs): Promise<Row[]> {
     const text = this.library.compose(name, slots);
-    return this.inTransaction('READ', this.timeoutMs, (tx) => tx.runComposed(name, text, params));
+    return this.inTransaction('READ', timeoutMs, (tx) => tx.runComposed(name, text, params));
   }
 
   read(name: string, params: Params = {}, timeoutMs = this.timeoutMs): Promise<Row[]> {

@@ -103,7 +103,7 @@ export class GraphExportSource implements ExportSource {
       return;
     }
     for (let after = ''; ; ) {
-      const rows = await this.cypher.readTemplate('export/relationship-page', { type }, { after, batch: this.batch });
+      const rows = await this.cypher.readTemplate('export/relationship-page', { type }, { after, batch: this.batch }, LIMITS.export.statementMs);
       if (rows.length === 0) return;
       yield rows.map(toRelationship);
       if (rows.length < this.batch) return;

@@ -34,7 +34,7 @@ export async function resolveScope(cypher: CypherRunner, request: SubgraphReques
   return { kind: 'subgraph', uids: await subgraphUids(cypher, request) };
 }
 
-/** Breadth-first from the requested entities with the neighbourhood query's step (cypher/traversal/expand). */
+/** Breadth-first from the requested entities with the neighbourhood query's step (cypher/traversal/expand-frontier). */
 async function subgraphUids(cypher: CypherRunner, request: SubgraphRequest): Promise<string[]> {
   const { subgraphNodes, stepScan, statementMs } = LIMITS.export;
   const found = await cypher.read('entities/by-uids', { uids: request.uids }, statementMs);
@@ -47,8 +47,10 @@ async function subgraphUids(cypher: CypherRunner, request: SubgraphRequest): Pro
   let frontier = [...request.uids];
   for (let distance = 1; distance <= request.depth && frontier.length > 0; distance += 1) {
     const room = subgraphNodes - taken.size;
-    const rows = await cypher.read(
-      'traversal/expand',
+    // An export takes the whole graph, not the graph as of a day: the `held` slot stays empty.
+    const rows = await cypher.readTemplate(
+      'traversal/expand-frontier',
+      { held: '' },
       { frontier, seen: [...taken], types: RELATIONSHIP_TYPES, labels: NODE_LABELS, scanLimit: stepScan, take: room + 1 },
       statementMs,
     );

@@ -115,6 +115,10 @@ async function main(): Promise<number> {
     const cypher = HandCypher.load(rootDir, driver, 'neo4j');
     const oursClient = new GraphqlClient('ours', ours.url);
     const peerClient = new GraphqlClient('library', peer.url);
+    cleanups.push(async () => {
+      oursClient.close();
+      peerClient.close();
+    });
     const inputs = await prepareInputs(cypher, options);
     const cases = await buildCases({ ours: oursClient, peer: peerClient, cypher, inputs }, options.cases);
 
@@ -294,7 +298,7 @@ function writeResults(
       ? { nodes: facts.graph.nodes, relationships: facts.graph.relationships, checksum: facts.graph.checksum, writeMs: facts.graph.writeMs }
       : { nodes: options.nodes, seed: options.seed, writtenBefore: true },
     method:
-      'Latency in ms per operation, measured by the client. ours and library: POST /graphql over HTTP on 127.0.0.1 (keep-alive), JSON parsed; each server a child process. cypher: one hand-written statement per case (bench/cypher) through neo4j-driver executeQuery. A check pass first (every side, every input, answers compared with the Cypher answer), then warm-up rounds, then timed rounds giving all sides the same input with the order of the sides rotated each round; every timed answer checked too. Ratios are ours ÷ other, of medians (and of p95s). Throughput: autocannon, answers per second without errors.',
+      'Latency in ms per operation, measured by the client. ours and library: POST /graphql over HTTP on 127.0.0.1 (node:http, keep-alive agent), JSON parsed; each server a child process. cypher: one hand-written statement per case (bench/cypher) through neo4j-driver executeQuery. A check pass first (every side, every input, answers compared with the Cypher answer), then warm-up rounds, then timed rounds giving all sides the same input with the order of the sides rotated each round; every timed answer checked too. Ratios are ours ÷ other, of medians (and of p95s). Throughput: autocannon, answers per second without errors.',
     noiseBand: NOISE_BAND,
     cases: facts.cases,
     throughput: facts.throughput,

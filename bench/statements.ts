@@ -59,6 +59,7 @@ export async function countStatements(
     }
   } finally {
     unobserve();
+    client.close();
     await server.stop();
   }
   return counts;

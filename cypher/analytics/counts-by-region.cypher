@@ -2,6 +2,7 @@
 // come from it (TRAINEES_FROM), claims scoped to it (SCOPED_TO); distinct entities, with the count per type.
 // The largest group first, ties by key; all groups are counted, only the first $first projected. Slot `held_r`:
 // nothing, or ` WHERE ` the relationship/held-on predicate on r (as of a day: the links that held then).
+// `$withEntities`: whether each group's region is projected (`groups { entity }` selected).
 MATCH (g:Region)
 CALL (g) {
   OPTIONAL MATCH (g)<-[r:TARGETS|TRAINEES_FROM|SCOPED_TO{{held_r}}]-(s:Entity)
@@ -25,5 +26,5 @@ RETURN size(groups) AS totalGroups,
          label: coalesce(x.node.name, x.node.key),
          count: x.count,
          breakdown: x.breakdown,
-         entity: {labels: labels(x.node), props: properties(x.node)}
+         entity: CASE WHEN $withEntities THEN {labels: labels(x.node), props: properties(x.node)} END
        }] AS groups

@@ -3,6 +3,7 @@
 // written once per pair (MERGE: docs/model.md), so a theme's incoming HAS_THEME degree is its number of
 // projects, which Neo4j reads from the degree store instead of expanding every relationship. Slot `held_r`:
 // nothing, or ` WHERE ` the relationship/held-on predicate on r (as of a day: the projects working on it then).
+// `$withEntities`: whether each group's theme is projected (`groups { entity }` selected).
 MATCH (t:Theme)
 WITH t, COUNT { (t)<-[r:HAS_THEME]-(){{held_r}} } AS count
 WHERE count > 0 OR $includeEmpty
@@ -15,5 +16,5 @@ RETURN size(groups) AS totalGroups,
          label: coalesce(g.node.name, g.node.key),
          count: g.count,
          breakdown: [],
-         entity: {labels: labels(g.node), props: properties(g.node)}
+         entity: CASE WHEN $withEntities THEN {labels: labels(g.node), props: properties(g.node)} END
        }] AS groups

@@ -64,11 +64,14 @@ export interface GroupCountsResult {
 export async function countsBy(
   ctx: AnalyticsContext,
   args: { dimension: CountDimension; includeEmpty?: boolean | null; first?: number | null; asOf?: string | null },
+  /** `withEntities`: whether the groups' entities are read (`groups { entity }` selected); all of them when not said. */
+  options: { withEntities: boolean } = { withEntities: true },
 ): Promise<GroupCountsResult> {
   const dimension = oneOf('dimension', args.dimension, COUNT_DIMENSIONS, 'a dimension');
   const spec = DIMENSIONS[dimension];
   const first = boundedInt('first', args.first, LIMITS.analytics.groups);
-  const [row] = await read(ctx, spec.statement, { includeEmpty: args.includeEmpty ?? false, first, asOf: args.asOf ?? null }, heldSlots(ctx, spec.held, args.asOf));
+  const params = { includeEmpty: args.includeEmpty ?? false, first, asOf: args.asOf ?? null, withEntities: options.withEntities };
+  const [row] = await read(ctx, spec.statement, params, heldSlots(ctx, spec.held, args.asOf));
   const groups = (row.groups as Array<Record<string, unknown>>).map((group) => toGroup(dimension, group));
   const totalGroups = Number(row.totalGroups);
   return { dimension, counted: spec.counted, groups, totalGroups, truncated: totalGroups > groups.length };

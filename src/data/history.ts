@@ -41,7 +41,17 @@ interface HistoryPageArgs {
 function connection(rows: ChangeRecord[], size: number, binding: CursorBinding, after: number | null, count: () => Promise<number>): ConnectionRecord<ChangeRecord> {
   const window = { size, backward: false, position: after === null ? null : String(after) };
   const page = toPage(rows, window, binding, (change) => String(change.sequence));
-  return { edges: page.items.map((node, index) => ({ cursor: page.cursors[index], node })), nodes: page.items, pageInfo: page.pageInfo, totalCount: count };
+  return {
+    edges: page.items.map((node, index) => ({
+      get cursor() {
+        return page.cursorAt(index);
+      },
+      node,
+    })),
+    nodes: page.items,
+    pageInfo: page.pageInfo,
+    totalCount: count,
+  };
 }
 
 function position(argument: string, cursor: string | null | undefined, binding: CursorBinding): number | null {

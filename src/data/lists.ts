@@ -8,7 +8,7 @@ import type { CursorBinding } from './cursors';
 import { pageWindow, toPage, type ConnectionRecord, type PageArgs, type PageWindow } from './pagination';
 import type { Loaders } from './loaders';
 import { NO_READ_AHEAD, primeFrom, projectionOf, type ReadAhead } from './prefetch';
-import { toEntityRecord, type EntityRecord } from './records';
+import { toEntityRecordOf, type EntityRecord } from './records';
 
 /**
  * Root lists (`organizations`, `countries` …) composed per request from named fragments of cypher/: the
@@ -131,9 +131,14 @@ export async function listPage(
           { ...composed.params, ...projection.params, position: window.position, limit: neo4j.int(window.size + 1) },
         );
   const page = toPage(rows, window, binding, (row) => String(row.position));
-  const nodes = page.items.map((row) => (readAhead ? primeFrom(readAhead.loaders, row.entity, plan) : toEntityRecord(row.entity)));
+  const nodes = page.items.map((row) => (readAhead ? primeFrom(readAhead.loaders, row.entity, plan, spec.label) : toEntityRecordOf(row.entity, spec.label)));
   return {
-    edges: nodes.map((node, index) => ({ cursor: page.cursors[index], node })),
+    edges: nodes.map((node, index) => ({
+      get cursor() {
+        return page.cursorAt(index);
+      },
+      node,
+    })),
     nodes,
     pageInfo: page.pageInfo,
     totalCount: async () => Number((await cypher.readTemplate('lists/count', composed.count, composed.params))[0].total),

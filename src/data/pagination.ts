@@ -56,27 +56,32 @@ export interface ConnectionRecord<T> {
 
 /**
  * Turns the rows read for a window (at most size + 1, in reading order) into a page in list order. The
- * extra row only says whether there is more in the reading direction.
+ * extra row only says whether there is more in the reading direction. Cursors are made when read (an edge's
+ * `cursor`, `pageInfo`'s start and end), not for every row: most queries select none.
  */
 export function toPage<T>(
   rows: readonly T[],
   window: PageWindow,
   binding: CursorBinding,
   positionOf: (row: T) => string,
-): { items: T[]; cursors: string[]; pageInfo: PageInfo } {
+): { items: T[]; cursorAt: (index: number) => string; pageInfo: PageInfo } {
   const more = rows.length > window.size;
   const taken = rows.slice(0, window.size);
   const items = window.backward ? [...taken].reverse() : taken;
-  const encode = cursorEncoder(binding);
-  const cursors = items.map((item) => encode(positionOf(item)));
+  let encode: ((position: string) => string) | undefined;
+  const cursorAt = (index: number) => (encode ??= cursorEncoder(binding))(positionOf(items[index]));
   return {
     items,
-    cursors,
+    cursorAt,
     pageInfo: {
       hasNextPage: window.backward ? window.position !== null : more,
       hasPreviousPage: window.backward ? more : window.position !== null,
-      startCursor: cursors[0] ?? null,
-      endCursor: cursors.at(-1) ?? null,
+      get startCursor() {
+        return items.length === 0 ? null : cursorAt(0);
+      },
+      get endCursor() {
+        return items.length === 0 ? null : cursorAt(items.length - 1);
+      },
     },
   };
 }

@@ -2,10 +2,11 @@ import neo4j from 'neo4j-driver';
 import type { CypherLibrary } from '../db/cypherLibrary';
 import type { CypherReader, Params } from '../db/cypherRunner';
 import { TEMPORAL_PROPERTIES } from '../graph/model';
+import type { NodeLabel } from '../graph/vocabulary';
 import { SORT_SEPARATOR } from '../graph/storedProperties';
 import type { Loaders } from './loaders';
-import { toEntityRecord, type EntityRecord } from './records';
-import { orderExpression, pageRequestOf, positionExpression, relationshipSlots, toPageRow, type RelationshipPageRequest } from './relationshipPages';
+import { toEntityRecordOf, type EntityRecord } from './records';
+import { orderExpression, pageRequestOf, positionExpression, relationshipSlots, toPageRow, type PageRowShape, type RelationshipPageRequest } from './relationshipPages';
 
 /**
  * Read-ahead: the relationship pages a query selects below an entity, read in the same statement as the
@@ -34,7 +35,8 @@ export const EMPTY_PLAN: PrefetchPlan = { fields: [] };
 
 /**
  * Per GraphQL type name: the stored properties its resolvers read, or 'all'. A type not listed reads all. For
- * edge types: whether `provenance` is selected (qualifiers and id are always read).
+ * edge types: the edge fields selected (each shows the stored property of its name) and `cursor` when the
+ * edges' positions are needed (an edge's `cursor`, or the connection's `pageInfo`).
  */
 export type PropertyNeeds = Map<string, Set<string> | 'all'>;
 
@@ -46,10 +48,16 @@ export interface ReadAhead {
 
 export const NO_READ_AHEAD: ReadAhead = { plan: EMPTY_PLAN, properties: new Map() };
 
-/** Properties every record needs whatever the query selects (identity). */
-const IDENTITY = ['key', 'uid'];
+/** Properties every record needs whatever the query selects (identity; the uid is `Label:key`, see toEntityRecordOf). */
+const IDENTITY = ['key'];
 
-function propsExpression(variable: string, label: string | null, needs: PropertyNeeds): string {
+/** Whether an edge type's needs include `name`: all of them when the query's needs are not known. */
+function edgeNeeds(needs: PropertyNeeds, edge: string, name: string): boolean {
+  const wanted = needs.get(edge);
+  return wanted === undefined || wanted === 'all' || wanted.has(name);
+}
+
+function propsExpression(variable: string, label: NodeLabel | null, needs: PropertyNeeds): string {
   const wanted = label === null ? 'all' : (needs.get(label) ?? 'all');
   if (wanted === 'all') return `properties(${variable})`;
   const names = [...new Set([...IDENTITY, ...wanted])].filter((name) => /^[A-Za-z][A-Za-z0-9]*$/.test(name));
@@ -57,16 +65,21 @@ function propsExpression(variable: string, label: string | null, needs: Property
 }
 
 /** The `{ labels, props, prefetched }` expression for `variable` and the parameters it uses. */
-export function projectionOf(library: CypherLibrary, plan: PrefetchPlan, variable = 'n', needs: PropertyNeeds = new Map(), label: string | null = null): { text: string; params: Params } {
+export function projectionOf(library: CypherLibrary, plan: PrefetchPlan, variable = 'n', needs: PropertyNeeds = new Map(), label: NodeLabel | null = null): { text: string; params: Params } {
   const params: Params = { separator: SORT_SEPARATOR };
-  const project = (node: PrefetchPlan, nodeVar: string, depth: number, nodeLabel: string | null): string => {
+  const project = (node: PrefetchPlan, nodeVar: string, depth: number, nodeLabel: NodeLabel | null): string => {
     const fields = node.fields.flatMap((field, index) => {
       const name = field.name;
       const rel = `r${depth}_${index}`;
       const other = `o${depth}_${index}`;
       const { key } = pageRequestOf('', field.request);
-      const slots = relationshipSlots(library, field.request.selection, rel);
+      const { selection } = field.request;
+      const slots = relationshipSlots(library, selection, rel);
       params[`limit_${name}`] = neo4j.int(key.window.size + 1);
+      // Only what the query reads crosses the wire: the edges' selected properties, positions when cursors are
+      // selected, and no type, direction or label where the field fixes them (shapeOf fills those in).
+      const relProperties = [...field.qualifiers, ...TEMPORAL_PROPERTIES, 'provenance'].filter((property) => edgeNeeds(needs, field.edge, property));
+      const shape = shapeOf(field);
       const entries = [
         `${name}: ${library.compose('prefetch/relationship-page', {
           parent: nodeVar,
@@ -74,13 +87,14 @@ export function projectionOf(library: CypherLibrary, plan: PrefetchPlan, variabl
           other,
           label: slots.other,
           rel,
-          position: positionExpression(key, rel, other),
+          position: edgeNeeds(needs, field.edge, 'cursor') ? positionExpression(key, rel, other) : 'null',
           positionVar: `position_${name}`,
           order: orderExpression(key, rel, other, key.descending !== key.window.backward ? 'DESC' : 'ASC'),
           limit: `$limit_${name}`,
-          outgoing: field.request.selection.direction === null ? `startNode(${rel}) = ${nodeVar}` : String(field.request.selection.direction === 'OUTGOING'),
-          relProps: `${rel} {${['id', ...field.qualifiers, ...TEMPORAL_PROPERTIES, ...(needs.get(field.edge) === 'all' || (needs.get(field.edge) as Set<string> | undefined)?.has('provenance') ? ['provenance'] : [])].map((name) => `.${name}`).join(', ')}}`,
-          projection: project(field.child, other, depth + 1, field.request.selection.other),
+          type: shape.type === undefined ? `type: type(${rel}), ` : '',
+          outgoing: shape.outgoing === undefined ? `outgoing: startNode(${rel}) = ${nodeVar}, ` : '',
+          relProps: relProperties.length === 0 ? '{}' : `${rel} {${relProperties.map((property) => `.${property}`).join(', ')}}`,
+          projection: project(field.child, other, depth + 1, selection.other),
         })}`,
       ];
       if (field.count) {
@@ -88,21 +102,35 @@ export function projectionOf(library: CypherLibrary, plan: PrefetchPlan, variabl
       }
       return entries;
     });
-    const labels = nodeLabel === null ? `labels(${nodeVar})` : `['${nodeLabel}']`;
+    const labels = nodeLabel === null ? `labels: labels(${nodeVar}), ` : '';
     return library.compose('prefetch/entity', { labels, props: propsExpression(nodeVar, nodeLabel, needs), fields: fields.join(', ') });
   };
   return { text: project(plan, variable, 1, label), params };
 }
 
-/** Reads an entity map of prefetch/entity and primes the loaders with every page read ahead below it. */
-export function primeFrom(loaders: Loaders, value: unknown, plan: PrefetchPlan): EntityRecord {
-  const entity = toEntityRecord(value);
+/** What a read-ahead field fixes, so its rows need not carry it: the type, the direction, the other end's label. */
+function shapeOf(field: PrefetchField): PageRowShape {
+  const { types, direction, other } = field.request.selection;
+  return {
+    type: types?.length === 1 ? types[0] : undefined,
+    outgoing: direction === null ? undefined : direction === 'OUTGOING',
+    label: other ?? undefined,
+  };
+}
+
+/**
+ * Reads an entity map of prefetch/entity and primes the loaders with every page read ahead below it. `label`:
+ * the entity's, when the statement knew it and so left its labels out.
+ */
+export function primeFrom(loaders: Loaders, value: unknown, plan: PrefetchPlan, label: NodeLabel | undefined): EntityRecord {
+  const entity = toEntityRecordOf(value, label);
   const prefetched = ((value as { prefetched?: Record<string, unknown> }).prefetched ?? {}) as Record<string, unknown>;
   const prime = (parent: EntityRecord, values: Record<string, unknown>, node: PrefetchPlan) => {
     for (const field of node.fields) {
       const name = field.name;
       const { key } = pageRequestOf(parent.uid, field.request);
-      const rows = ((values[name] ?? []) as Array<Record<string, unknown>>).map((row) => ({ row, page: toPageRow(parent.uid, row) }));
+      const shape = shapeOf(field);
+      const rows = ((values[name] ?? []) as Array<Record<string, unknown>>).map((row) => ({ row, page: toPageRow(parent.uid, row, shape) }));
       loaders.relationships.pages.prime(key, rows.map(({ page }) => page));
       if (field.count) loaders.relationships.counts.prime({ parentUid: parent.uid, selection: field.request.selection }, Number(values[`${name}_count`]));
       for (const { row, page } of rows) {
@@ -121,7 +149,7 @@ export type EntityLookup = { uid: string } | { acronym: string };
  * One entity with the planned pages read ahead: one statement. With nothing planned, a uid goes through the
  * batching loader (so sibling root fields share one statement) and an acronym through its own look-up.
  */
-export async function entityWithReadAhead(cypher: CypherReader, loaders: Loaders, lookup: EntityLookup, label: string, readAhead: ReadAhead): Promise<EntityRecord | null> {
+export async function entityWithReadAhead(cypher: CypherReader, loaders: Loaders, lookup: EntityLookup, label: NodeLabel, readAhead: ReadAhead): Promise<EntityRecord | null> {
   const { plan } = readAhead;
   if (plan.fields.length === 0 && 'uid' in lookup) return loaders.entityByUid.load(lookup.uid);
   const projection = projectionOf(cypher.library, plan, 'n', readAhead.properties, label);
@@ -130,5 +158,5 @@ export async function entityWithReadAhead(cypher: CypherReader, loaders: Loaders
   const [row] = await cypher.readTemplate('prefetch/one-entity', { match, projection: projection.text }, { ...projection.params, ...lookup });
   if (!row) return null;
   // Not primed into entityByUid: the record holds only the properties this field's selection reads.
-  return primeFrom(loaders, row.entity, plan);
+  return primeFrom(loaders, row.entity, plan, label);
 }

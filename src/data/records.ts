@@ -27,9 +27,14 @@ export interface RelationshipRecord {
 
 /** Reads the `{ labels, props }` map every entity-returning Cypher file projects (extra keys are ignored). */
 export function toEntityRecord(value: unknown): EntityRecord {
-  const map = value as { labels: string[]; props: Record<string, unknown> };
-  const label = map.labels.find(isNodeLabel);
-  if (!label) throw new Error(`Node ${String(map.props.uid)} has no known label (${map.labels.join(',')}).`);
+  return toEntityRecordOf(value, undefined);
+}
+
+/** `knownLabel`: the node's label when the statement fixed it and so returned no `labels`. */
+export function toEntityRecordOf(value: unknown, knownLabel: NodeLabel | undefined): EntityRecord {
+  const map = value as { labels?: string[]; props: Record<string, unknown> };
+  const label = knownLabel ?? map.labels?.find(isNodeLabel);
+  if (!label) throw new Error(`Node ${String(map.props.key)} has no known label (${map.labels?.join(',') ?? 'none'}).`);
   const key = String(map.props.key);
   return { uid: `${label}:${key}`, label, key, props: map.props };
 }

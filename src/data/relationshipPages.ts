@@ -9,7 +9,7 @@ import type { CursorBinding } from './cursors';
 import { whereHeldOn } from './heldOn';
 import { pageWindow, toPage, type ConnectionRecord, type PageArgs, type PageInfo, type PageWindow } from './pagination';
 import type { ListCompletenessResult } from './listCompleteness';
-import { toEntityRecord, type EntityRecord, type RelationshipRecord } from './records';
+import { toEntityRecordOf, type EntityRecord, type RelationshipRecord } from './records';
 
 /**
  * Relationship connections (`Organization.memberCountries`, `Entity.relationships` …): one statement per
@@ -67,14 +67,15 @@ function allowListed(type: RelationshipType): RelationshipType {
 }
 
 /** A relationship read from a parent, as relationships/page.cypher (and the prefetch projection) return it. */
-export function toPageRow(parentUid: string, row: Record<string, unknown>): PageRow {
-  const node = toEntityRecord(row.other);
-  const outgoing = Boolean(row.outgoing);
+export function toPageRow(parentUid: string, row: Record<string, unknown>, shape: PageRowShape = {}): PageRow {
+  const node = toEntityRecordOf(row.other, shape.label);
+  const outgoing = shape.outgoing ?? Boolean(row.outgoing);
   return {
-    position: String(row.position),
+    // Null when the statement made no positions (no cursor selected): no cursor is ever made from it.
+    position: row.position === null || row.position === undefined ? '' : String(row.position),
     rel: {
       id: String(row.id),
-      type: row.type as RelationshipType,
+      type: shape.type ?? (row.type as RelationshipType),
       direction: outgoing ? 'OUTGOING' : 'INCOMING',
       props: (row.relProps ?? {}) as Record<string, unknown>,
       node,
@@ -82,6 +83,13 @@ export function toPageRow(parentUid: string, row: Record<string, unknown>): Page
       endUid: outgoing ? node.uid : parentUid,
     },
   };
+}
+
+/** What a statement may leave out of its rows because the field fixes it (the prefetch does). */
+export interface PageRowShape {
+  type?: RelationshipType;
+  outgoing?: boolean;
+  label?: NodeLabel;
 }
 
 export interface PageRow {
@@ -189,7 +197,12 @@ export function asLinkConnection(page: RelationshipPage): Omit<LinkConnectionRec
 /** The generic `Entity.relationships` connection: the edge holds the relationship as its node. */
 export function asRelationshipConnection(page: RelationshipPage): ConnectionRecord<RelationshipRecord> {
   return {
-    edges: page.relationships.map((rel) => ({ cursor: rel.cursor!, node: rel })),
+    edges: page.relationships.map((rel) => ({
+      get cursor() {
+        return rel.cursor!;
+      },
+      node: rel,
+    })),
     nodes: page.relationships,
     pageInfo: page.pageInfo,
     totalCount: page.totalCount,
@@ -229,7 +242,12 @@ export async function relationshipPage(
   const rows = key.window.size === 0 ? [] : await loaders.pages.load(key);
   const page = toPage(rows, key.window, binding, (row) => row.position);
   return {
-    relationships: page.items.map((row, index) => ({ ...row.rel, cursor: page.cursors[index] })),
+    relationships: page.items.map((row, index) => ({
+      ...row.rel,
+      get cursor() {
+        return page.cursorAt(index);
+      },
+    })),
     pageInfo: page.pageInfo,
     totalCount: () => loaders.counts.load({ parentUid: parent.uid, selection: request.selection }),
   };

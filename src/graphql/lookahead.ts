@@ -22,6 +22,17 @@ import { LIMITS } from '../limits';
 const CONNECTIONS = new Map(RELATIONSHIP_CONNECTIONS.map((field) => [`${field.owner}.${field.field}`, field]));
 const SINGULARS = new Map(RELATIONSHIP_SINGULARS.map((field) => [`${field.owner}.${field.field}`, field]));
 
+/**
+ * Under which name a field's edge needs are kept (PropertyNeeds). A singular field (`headquartersCountry`)
+ * shares its loader key with the connection over the same relationships (`headquarters(first: 1)`), whichever
+ * of the two reads the page first, so it keeps its needs under that connection's edge type.
+ */
+function edgeNeedsName(spec: (typeof RELATIONSHIP_CONNECTIONS)[number] | (typeof RELATIONSHIP_SINGULARS)[number]): string {
+  if ('edge' in spec) return spec.edge;
+  const twin = RELATIONSHIP_CONNECTIONS.find((field) => field.owner === spec.owner && field.type === spec.type && field.direction === spec.direction && field.other === spec.other);
+  return twin?.edge ?? `${spec.owner}.${spec.field}`;
+}
+
 /** The fields selected on `type` by these selection sets, through inline fragments and fragment spreads. */
 function selectedFields(info: GraphQLResolveInfo, type: GraphQLObjectType, sets: readonly (SelectionSetNode | undefined)[], withDirectives = false): FieldNode[] {
   const fields: FieldNode[] = [];
@@ -92,7 +103,7 @@ function planFor(info: GraphQLResolveInfo, typeName: string, sets: readonly (Sel
     const childSets = connection && isObjectType(connectionType) ? nodeSelections(info, connectionType, node) : [node.selectionSet];
     const count = Boolean(connection && isObjectType(connectionType) && selectedFields(info, connectionType, [node.selectionSet]).some((sub) => sub.name.value === 'totalCount'));
     const name = next();
-    fields.push({ name, qualifiers: connection?.qualifiers ?? [], edge: connection?.edge ?? '', request, count, child: spec.other ? planFor(info, spec.other, childSets, next, depth + 1) : { fields: [] } });
+    fields.push({ name, qualifiers: connection?.qualifiers ?? [], edge: edgeNeedsName(spec), request, count, child: spec.other ? planFor(info, spec.other, childSets, next, depth + 1) : { fields: [] } });
   }
   return { fields };
 }
@@ -119,26 +130,38 @@ function propertiesFor(info: GraphQLResolveInfo, typeName: string, sets: readonl
       const fieldType = getNamedType(type.getFields()[name].type);
       const isConnection = CONNECTIONS.has(`${typeName}.${name}`) && isObjectType(fieldType);
       const childSets = isConnection ? nodeSelectionsWithDirectives(info, fieldType, node) : [node.selectionSet];
-      if (isConnection && edgeSelects(info, fieldType, node, 'provenance')) needs.set(CONNECTIONS.get(`${typeName}.${name}`)!.edge, new Set(['provenance']));
+      if (isConnection) addEdgeNeeds(info, fieldType, node, edgeNeedsName(spec), needs);
+      else if (!needs.has(edgeNeedsName(spec))) needs.set(edgeNeedsName(spec), new Set()); // a singular field reads only the node
       if (spec.other) propertiesFor(info, spec.other, childSets, needs, depth + 1);
       continue;
     }
-    const marked = (type.getFields()[name]?.extensions as StoredPropertiesExtension | undefined)?.storedProperties;
+    const definition = type.getFields()[name];
+    const marked = (definition?.extensions as StoredPropertiesExtension | undefined)?.storedProperties;
     if (marked === undefined) {
       needs.set(typeName, 'all');
       return;
     }
-    for (const property of marked) own.add(property);
+    const properties = typeof marked === 'function' ? marked(getArgumentValues(definition, node, info.variableValues) as Record<string, unknown>) : marked;
+    for (const property of properties) own.add(property);
   }
 }
 
-/** Whether the edges of a connection field select `name` anywhere (directives included). */
-function edgeSelects(info: GraphQLResolveInfo, connection: GraphQLObjectType, field: FieldNode, name: string): boolean {
+/**
+ * What the edges of a connection field read, added to the needs of its edge type (every selection of that
+ * type counts, as for entities): the edge fields selected anywhere (directives included), each named after
+ * the stored property it shows (qualifiers, `validFrom` …, `provenance`), and `cursor` when the connection's
+ * `pageInfo` is selected, whose cursors are the edges'.
+ */
+function addEdgeNeeds(info: GraphQLResolveInfo, connection: GraphQLObjectType, field: FieldNode, edgeName: string, needs: PropertyNeeds): void {
+  const own = needs.get(edgeName) ?? new Set<string>();
+  needs.set(edgeName, own);
+  if (own === 'all') return;
   const edgeType = getNamedType(connection.getFields().edges?.type);
-  if (!isObjectType(edgeType)) return false;
-  return selectedFields(info, connection, [field.selectionSet], true)
-    .filter((sub) => sub.name.value === 'edges')
-    .some((edges) => selectedFields(info, edgeType, [edges.selectionSet], true).some((sub) => sub.name.value === name));
+  for (const sub of selectedFields(info, connection, [field.selectionSet], true)) {
+    if (sub.name.value === 'pageInfo') own.add('cursor');
+    if (sub.name.value !== 'edges' || !isObjectType(edgeType)) continue;
+    for (const edgeField of selectedFields(info, edgeType, [sub.selectionSet], true)) own.add(edgeField.name.value);
+  }
 }
 
 function nodeSelectionsWithDirectives(info: GraphQLResolveInfo, connection: GraphQLObjectType, field: FieldNode): SelectionSetNode[] {
@@ -178,4 +201,29 @@ export function listReadAhead(info: GraphQLResolveInfo, typeName: string): ReadA
   const connection = getNamedType(info.returnType);
   if (!isObjectType(connection)) return { plan: { fields: [] }, properties: new Map() };
   return readAhead(info, typeName, info.fieldNodes.flatMap((node) => nodeSelectionsWithDirectives(info, connection, node)), true);
+}
+
+/**
+ * Whether the selection below the resolving field reaches `path` (e.g. `['groups', 'entity']`) through any
+ * fragment, whatever its type condition or directives: a statement may leave out what this says is not
+ * selected. Erring towards "selected" only costs time.
+ */
+export function selectsPath(info: GraphQLResolveInfo, path: readonly string[]): boolean {
+  const reaches = (sets: readonly (SelectionSetNode | undefined)[], depth: number): boolean => {
+    if (depth === path.length) return true;
+    for (const set of sets) {
+      for (const selection of set?.selections ?? []) {
+        if (selection.kind === 'Field') {
+          if (selection.name.value === path[depth] && reaches([selection.selectionSet], depth + 1)) return true;
+        } else if (selection.kind === 'InlineFragment') {
+          if (reaches([selection.selectionSet], depth)) return true;
+        } else {
+          const fragment = info.fragments[selection.name.value];
+          if (fragment && reaches([fragment.selectionSet], depth)) return true;
+        }
+      }
+    }
+    return false;
+  };
+  return reaches(info.fieldNodes.map((node) => node.selectionSet), 0);
 }

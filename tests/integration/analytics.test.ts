@@ -67,6 +67,15 @@ describe('analytics over the seeded graph', () => {
       );
     });
 
+    it('gives the same groups whether or not their entities are selected, and the entities wherever a fragment selects them', async () => {
+      const plain = (await ok('{ analytics { countsBy(dimension: THEME) { groups { key count } } } }')).analytics.countsBy.groups;
+      const throughFragment = (
+        await ok('fragment Group on GroupCount { entity { key kind } } { analytics { countsBy(dimension: THEME) { groups { key count ...Group } } } }')
+      ).analytics.countsBy.groups;
+      expect(throughFragment.map((g: any) => ({ key: g.key, count: g.count }))).toEqual(plain);
+      expect(throughFragment.every((g: any) => g.entity.kind === 'THEME' && g.entity.key === g.key)).toBe(true);
+    });
+
     it('counts the projects, training programmes and claims linked to each region, per relationship type', async () => {
       const rows = await cypher(
         `MATCH (s)-[r]->(g:Region) WHERE type(r) IN ['TARGETS', 'TRAINEES_FROM', 'SCOPED_TO']

@@ -86,7 +86,7 @@ describe('reading relationship pages ahead', () => {
   it('nests one COLLECT per relationship field, each ordered and limited per parent inside Cypher', () => {
     const plan: PrefetchPlan = { fields: [page('k1', 'headquarteredOrganizations', 'HEADQUARTERED_IN', 'INCOMING', 'Organization', 10, { fields: [page('k2', 'projects', 'PARTICIPATES_IN', 'OUTGOING', 'Project', 5, EMPTY_PLAN)] }, true)] };
     const { text, params } = projectionOf(library, plan, 'n');
-    expect(text).toMatch(/^\{labels: labels\(n\), props: properties\(n\), prefetched: \{ k1: COLLECT \{/);
+    expect(text).toMatch(/^\{ labels: labels\(n\), props: properties\(n\), prefetched: \{ k1: COLLECT \{/);
     expect(text).toContain('MATCH (n)<-[r1_0:HEADQUARTERED_IN]-(o1_0:Organization)');
     expect(text).toContain('MATCH (o1_0)-[r2_0:PARTICIPATES_IN]->(o2_0:Project)');
     expect(text).toContain('k1_count: COUNT { MATCH (n)<-[r1_0:HEADQUARTERED_IN]-(:Organization) }');
@@ -94,6 +94,24 @@ describe('reading relationship pages ahead', () => {
     expect(Number(params.limit_k1)).toBe(11);
     expect(Number(params.limit_k2)).toBe(6);
     expect(text).not.toMatch(/\{\{|\/\//);
+  });
+
+  it('reads only what the query selects: the edge properties asked for, no positions without cursors, no labels, type or direction the field fixes', () => {
+    const plan: PrefetchPlan = { fields: [{ ...page('k1', 'projects', 'PARTICIPATES_IN', 'OUTGOING', 'Project', 5, EMPTY_PLAN), qualifiers: ['role'], edge: 'ProjectParticipationEdge' }] };
+    const needs = new Map<string, Set<string> | 'all'>([
+      ['Organization', new Set(['name'])],
+      ['Project', new Set(['name'])],
+      ['ProjectParticipationEdge', new Set(['role', 'node'])],
+    ]);
+    const { text } = projectionOf(library, plan, 'n', needs, 'Organization');
+    expect(text).toMatch(/^\{ props: n \{\.key, \.name\}, prefetched:/);
+    expect(text).toContain('relProps: r1_0 {.role}');
+    expect(text).toContain('null AS position_k1');
+    expect(text).not.toMatch(/labels|type\(r1_0\)|startNode|validFrom|provenance/);
+
+    const withCursors = projectionOf(library, plan, 'n', new Map([...needs, ['ProjectParticipationEdge', new Set(['cursor', 'validFrom'])]]), 'Organization').text;
+    expect(withCursors).toContain('o1_0.sortName + $separator + r1_0.id AS position_k1');
+    expect(withCursors).toContain('relProps: r1_0 {.validFrom}');
   });
 });
 

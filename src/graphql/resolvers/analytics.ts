@@ -1,5 +1,6 @@
 import type { AnalyticsResolvers, QueryResolvers } from '../../generated/graphql';
 import { cooperationNetwork, countsBy, eventTimeline, rankedEntities } from '../../data/analytics';
+import { selectsPath } from '../lookahead';
 
 /**
  * `analytics` is a namespace: its fields each run one bounded aggregate (src/data/analytics.ts) in the
@@ -10,7 +11,7 @@ export const analyticsResolvers: { Query: Pick<QueryResolvers, 'analytics'>; Ana
     analytics: () => ({}),
   },
   Analytics: {
-    countsBy: (_parent, args, ctx) => countsBy(ctx, args),
+    countsBy: (_parent, args, ctx, info) => countsBy(ctx, args, { withEntities: selectsPath(info, ['groups', 'entity']) }),
     rankedOrganizations: (_parent, args, ctx) => rankedEntities(ctx, 'ORGANIZATION', args),
     rankedCountries: (_parent, args, ctx) => rankedEntities(ctx, 'COUNTRY', args),
     eventTimeline: (_parent, args, ctx) => eventTimeline(ctx, args),

@@ -7,10 +7,13 @@ import type { EntityRecord } from '../../data/records';
  * assumed to read everything, so a new field is correct before it is fast.
  */
 export interface StoredPropertiesExtension {
-  storedProperties?: readonly string[];
+  /** The properties, or a function of the field's arguments giving them (e.g. `name` reads more with `lang`). */
+  storedProperties?: readonly string[] | StoredPropertiesOf;
 }
 
-export function reads<F extends (...args: never[]) => unknown>(properties: readonly string[], resolve: F): { resolve: F; extensions: StoredPropertiesExtension } {
+export type StoredPropertiesOf = (args: Record<string, unknown>) => readonly string[];
+
+export function reads<F extends (...args: never[]) => unknown>(properties: readonly string[] | StoredPropertiesOf, resolve: F): { resolve: F; extensions: StoredPropertiesExtension } {
   return { resolve, extensions: { storedProperties: properties } };
 }
 

@@ -19,8 +19,11 @@ function langArg(lang: string | null | undefined): string | null {
   return lang;
 }
 
+/** Without `lang` the name is the stored English `name` (src/graph/localizedNames.ts nameIn). */
+const nameProperties = (args: Record<string, unknown>) => (args.lang === null || args.lang === undefined ? ['name'] : NAME_PROPERTIES);
+
 export const localizedNameFields = {
-  name: reads(NAME_PROPERTIES, (entity: EntityRecord, args: { lang?: string | null }) => nameIn(entity.props, langArg(args.lang), entity.key)),
+  name: reads(nameProperties, (entity: EntityRecord, args: { lang?: string | null }) => nameIn(entity.props, langArg(args.lang), entity.key)),
   names: reads([...NAME_PROPERTIES, 'provenance'], (entity: EntityRecord, args: { lang?: string | null }) => {
     const provenance = storedProvenance(entity.props);
     return namesIn(entity.props, langArg(args.lang)).map((name) => ({

@@ -4,7 +4,8 @@
 // relationships looked at (LIMIT is lazy), at most $take entities back, in kind-then-key (uid) order, and
 // `scanned` to tell whether the scan cap was reached. $types and $labels come from the allow-lists of
 // src/graph/vocabulary.ts. Slot `held`: nothing, or ` AND ` the relationship/held-on predicate on r when the walk
-// is read as of a day.
+// is read as of a day. `$allProperties`: false when the query reads only the reached entities' labels (their
+// key, name, title and acronym); the centre is read whole.
 MATCH (c:Entity {uid: $uid})
 CALL (c) {
   MATCH (c)-[r]-(n:Entity)
@@ -17,6 +18,6 @@ CALL (c) {
 CALL (reached) {
   UNWIND reached AS n
   WITH n ORDER BY n.uid LIMIT toInteger($take)
-  RETURN collect({labels: labels(n), props: properties(n)}) AS entities
+  RETURN collect({labels: labels(n), props: CASE WHEN $allProperties THEN properties(n) ELSE n {.key, .name, .title, .acronym} END}) AS entities
 }
 RETURN {labels: labels(c), props: properties(c)} AS centre, entities, scanned

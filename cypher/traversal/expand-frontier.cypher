@@ -4,6 +4,7 @@
 // read) and at most $take entities come back, in kind-then-key (uid) order. `scanned` tells the caller whether
 // the scan cap was reached. $types and $labels are checked against the allow-lists of src/graph/vocabulary.ts.
 // Slot `held`: nothing, or ` AND ` the relationship/held-on predicate on r when the walk is read as of a day.
+// `$allProperties`: false when the caller reads only the entities' labels (key, name, title, acronym).
 UNWIND $frontier AS frontierUid
 MATCH (f:Entity {uid: frontierUid})
 MATCH (f)-[r]-(n:Entity)
@@ -16,4 +17,4 @@ UNWIND reached AS n
 WITH DISTINCT n, scanned
 ORDER BY n.uid
 LIMIT toInteger($take)
-RETURN {labels: labels(n), props: properties(n)} AS entity, scanned
+RETURN {labels: labels(n), props: CASE WHEN $allProperties THEN properties(n) ELSE n {.key, .name, .title, .acronym} END} AS entity, scanned

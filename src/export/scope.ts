@@ -51,7 +51,7 @@ async function subgraphUids(cypher: CypherRunner, request: SubgraphRequest): Pro
     const rows = await cypher.readTemplate(
       'traversal/expand-frontier',
       { held: '' },
-      { frontier, seen: [...taken], types: RELATIONSHIP_TYPES, labels: NODE_LABELS, scanLimit: stepScan, take: room + 1 },
+      { frontier, seen: [...taken], types: RELATIONSHIP_TYPES, labels: NODE_LABELS, scanLimit: stepScan, take: room + 1, allProperties: true },
       statementMs,
     );
     // Past either cap the subgraph is not known whole: refuse rather than export part of it as if it were all.

@@ -56,6 +56,15 @@ describe('cost limits on the seeded graph', () => {
     expect((body as any).extensions.cost).toEqual({ requested: 1 + 5, limit: LIMITS.cost.maxCost, actual: 1 + 5 });
   });
 
+  it('costs an operation anew when a size or directive variable changes, and the same whatever its other variables', async () => {
+    const query = 'query($first: Int, $name: String, $deep: Boolean!) { countries(first: $first, filter: { nameContains: $name }) { nodes { name } } themes @include(if: $deep) { nodes { name } } }';
+    const requested = async (variables: Record<string, unknown>) => ((await postGraphql(server.url, query, variables)).body as any).extensions.cost.requested;
+    expect(await requested({ first: 5, name: 'a', deep: false })).toBe(1 + 5);
+    expect(await requested({ first: 5, name: 'b', deep: false })).toBe(1 + 5);
+    expect(await requested({ first: 7, name: 'b', deep: false })).toBe(1 + 7);
+    expect(await requested({ first: 7, name: 'b', deep: true })).toBe(1 + 7 + 1 + LIMITS.page.default);
+  });
+
   it('reports a smaller actual cost when a page is not full', async () => {
     const { body } = await postGraphql(server.url, '{ themes(first: 100, filter: { nameContains: "zzzz-no-such-theme" }) { nodes { name } } }');
     expect(body.data.themes.nodes).toEqual([]);

@@ -98,6 +98,23 @@ describe('neighbourhood', () => {
     expect(subgraph.edges.filter((edge: any) => edge.type === 'HELD_IN')).toHaveLength(6);
   });
 
+  it('draws the same subgraph when only labels are selected as when entities and edge properties are', async () => {
+    const lean = await execute(server, 'query($id: ID!) { neighbourhood(id: $id, depth: 2) { nodes { id kind label } edges { id type source target } truncated } }', { id: CGS });
+    const full = await neighbourhood({ id: CGS, depth: 2 });
+    expect(lean.errors).toBeUndefined();
+    expect(lean.data.neighbourhood.nodes).toEqual(full.nodes.map(({ id, kind, label }: any) => ({ id, kind, label })));
+    expect(lean.data.neighbourhood.edges).toEqual(full.edges.map(({ id, type, source, target }: any) => ({ id, type, source, target })));
+    expect(lean.data.neighbourhood.truncated).toBe(full.truncated);
+    // A fragment selecting the entities and edge qualifiers gets them.
+    const throughFragment = await execute(
+      server,
+      'fragment Drawn on Subgraph { nodes { entity { key } } edges { qualifiers { name value } } } query($id: ID!) { neighbourhood(id: $id) { ...Drawn } }',
+      { id: CGS },
+    );
+    expect(throughFragment.data.neighbourhood.nodes[0].entity.key).toBe('cgs');
+    expect(throughFragment.data.neighbourhood.edges.some((edge: any) => edge.qualifiers.some((q: any) => q.name === 'role'))).toBe(true);
+  });
+
   it('identifies every edge by the stable ID of its stored relationship, the same in every request', async () => {
     const first = await neighbourhood({ id: CGS, depth: 2, limit: neighbourhoodNodes.max });
     const ids = first.edges.map((edge: any) => edge.id);

@@ -153,7 +153,7 @@ describe('neighbourhood bounds, without a database', () => {
   });
 
   it('sends nothing at all when the operation’s deadline is already spent', async () => {
-    const { walk, calls } = scriptedWalk({ 'entities/by-uids': () => [{ entity: entityRow(CGS) }] }, new Deadline(0));
+    const { walk, calls } = scriptedWalk({ 'traversal/shortest-path': () => [{ from: entityRow(CGS), to: entityRow('Country:TH'), nodes: null, rels: null }] }, new Deadline(0));
     await expect(shortestPath(walk, pathRequest('shortestPath', { from: CGS, to: 'Country:TH' }))).rejects.toMatchObject({
       extensions: { code: 'QUERY_TIMEOUT' },
     });
@@ -217,10 +217,7 @@ describe('path bounds', () => {
     const row = pathRow([CGS, 'Country:CN']);
     // Walked against its stored direction: the relationship starts at the second node.
     row.rels[0].start = 'Country:CN';
-    const { walk } = scriptedWalk({
-      'entities/by-uids': () => [{ entity: entityRow(CGS) }, { entity: entityRow('Country:CN') }],
-      'traversal/shortest-path': () => [row],
-    });
+    const { walk } = scriptedWalk({ 'traversal/shortest-path': () => [{ ...row, from: entityRow(CGS), to: entityRow('Country:CN') }] });
     const found = await shortestPath(walk, pathRequest('shortestPath', { from: CGS, to: 'Country:CN' }));
     expect(found!.steps[0].relationship).toEqual({
       id: relationshipGlobalId('MEMBER_OF', 'r0'),
@@ -236,10 +233,7 @@ describe('path bounds', () => {
     const long = 'x'.repeat(LIMITS.traversal.textQualifier + 5);
     const row = pathRow([CGS, 'Country:CN']);
     row.rels[0].props = { id: 'r0', note: long } as typeof row.rels[0]['props'];
-    const { walk } = scriptedWalk({
-      'entities/by-uids': () => [{ entity: entityRow(CGS) }, { entity: entityRow('Country:CN') }],
-      'traversal/shortest-path': () => [row],
-    });
+    const { walk } = scriptedWalk({ 'traversal/shortest-path': () => [{ ...row, from: entityRow(CGS), to: entityRow('Country:CN') }] });
     const found = await shortestPath(walk, pathRequest('shortestPath', { from: CGS, to: 'Country:CN' }));
     expect(found!.steps[0].relationship!.qualifiers).toEqual([{ name: 'note', value: long }]);
     expect(found!.text).toBe(`cgs —MEMBER_OF (note: ${'x'.repeat(LIMITS.traversal.textQualifier - 1)}…)→ CN`);

@@ -31,6 +31,17 @@ export interface NeighbourhoodRequest {
   asOf: string | null;
 }
 
+/**
+ * What the query reads of the subgraph, so the statements leave the rest out: the reached entities whole
+ * (`nodes { entity }`) or only their labels, and the edges' properties (`qualifiers`, `provenance`).
+ */
+export interface SubgraphSelection {
+  entities: boolean;
+  edgeProperties: boolean;
+}
+
+const EVERYTHING: SubgraphSelection = { entities: true, edgeProperties: true };
+
 export interface SubgraphResult {
   center: EntityRecord;
   nodes: GraphNodeResult[];
@@ -56,7 +67,7 @@ export function neighbourhoodRequest(args: NeighbourhoodArgs): NeighbourhoodRequ
  * is read with the centre itself. Then one statement reads the edges among the taken nodes: depth + 1
  * statements in all. Entities are identified by their indexed `uid` throughout.
  */
-export async function neighbourhood(walk: WalkContext, request: NeighbourhoodRequest): Promise<SubgraphResult> {
+export async function neighbourhood(walk: WalkContext, request: NeighbourhoodRequest, selection: SubgraphSelection = EVERYTHING): Promise<SubgraphResult> {
   const { stepScan, subgraphEdges } = LIMITS.traversal;
   const taken: EntityRecord[] = [];
   let frontier: string[] = [];
@@ -76,6 +87,7 @@ export async function neighbourhood(walk: WalkContext, request: NeighbourhoodReq
     labels: request.labels,
     scanLimit: stepScan,
     take: request.limit,
+    allProperties: selection.entities,
   });
   if (!first) throw notFound('id', request.uid);
   const center = toEntityRecord(first.centre);
@@ -90,6 +102,7 @@ export async function neighbourhood(walk: WalkContext, request: NeighbourhoodReq
       labels: request.labels,
       scanLimit: stepScan,
       take: request.limit - taken.length + 1,
+      allProperties: selection.entities,
     });
     takeStep(
       rows.map((row) => toEntityRecord(row.entity)),
@@ -102,6 +115,7 @@ export async function neighbourhood(walk: WalkContext, request: NeighbourhoodReq
     types: request.types,
     limit: subgraphEdges + 1,
     scanPerNode: stepScan,
+    withProperties: selection.edgeProperties,
   });
   if (edgeRows.length > subgraphEdges || edgeRows.some((row) => row.capped === true)) truncated = true;
 

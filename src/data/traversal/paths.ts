@@ -4,7 +4,8 @@ import { LIMITS, type Bounds } from '../../limits';
 import { boundedInt, relationshipTypesArg } from '../arguments';
 import { fromGlobalId } from '../globalId';
 import { byLengthThenText, emptyPath, pathFromRow, type PathResult } from './shape';
-import { endpoints, walkStep, type WalkContext } from './walk';
+import { toEntityRecord } from '../records';
+import { endpoints, notFound, walkStep, type WalkContext } from './walk';
 
 /**
  * Shortest paths between two entities, undirected, with Neo4j's shortestPath / allShortestPaths. The
@@ -54,10 +55,13 @@ export function pathRequest(query: PathQuery, args: PathArgs): PathRequest {
 
 /** One shortest path, or null when none of at most `maxLength` relationships exists. */
 export async function shortestPath(walk: WalkContext, request: PathRequest): Promise<PathResult | null> {
-  const [from, to] = await endpoints(walk, request.fromUid, request.toUid);
-  if (from.uid === to.uid) return emptyPath(from);
+  // One statement: the ends are read with the path (null when missing), not before it.
   const [row] = await walkStep(walk, 'traversal/shortest-path', request.asOf, pathParams(request));
-  return row ? pathFromRow(row) : null;
+  if (!row.from) throw notFound('from', request.fromUid);
+  if (!row.to) throw notFound('to', request.toUid);
+  const from = toEntityRecord(row.from);
+  if (from.uid === toEntityRecord(row.to).uid) return emptyPath(from);
+  return row.nodes ? pathFromRow(row) : null;
 }
 
 /** All shortest paths (at most `limit`), empty when none of at most `maxLength` relationships exists. */

@@ -71,13 +71,18 @@ export function toGraphNode(entity: EntityRecord): GraphNodeResult {
 export function toGraphEdge(row: Row): GraphEdgeResult {
   const type = row.type as RelationshipType;
   const props = (row.props ?? {}) as Record<string, unknown>;
+  // Read when selected: provenance is JSON text to parse, for every edge of a drawing.
   return {
     id: stableRelationshipId(type, row.id),
     type,
     source: toGlobalId(String(row.source)),
     target: toGlobalId(String(row.target)),
-    qualifiers: propertyPairs(props),
-    provenance: storedProvenance(props),
+    get qualifiers() {
+      return propertyPairs(props);
+    },
+    get provenance() {
+      return storedProvenance(props);
+    },
   };
 }
 

@@ -1,5 +1,6 @@
 import type { QueryResolvers } from '../../generated/graphql';
 import { allShortestPaths, connection, neighbourhood, neighbourhoodRequest, pathRequest, shortestPath } from '../../data/traversal';
+import { selectsPath } from '../lookahead';
 
 /**
  * neighbourhood, shortestPath, allShortestPaths, connection. Arguments are checked (and their caps enforced)
@@ -9,7 +10,11 @@ import { allShortestPaths, connection, neighbourhood, neighbourhoodRequest, path
  */
 export const traversalResolvers: { Query: Pick<QueryResolvers, 'neighbourhood' | 'shortestPath' | 'allShortestPaths' | 'connection'> } = {
   Query: {
-    neighbourhood: (_parent, args, ctx) => neighbourhood(ctx, neighbourhoodRequest(args)),
+    neighbourhood: (_parent, args, ctx, info) =>
+      neighbourhood(ctx, neighbourhoodRequest(args), {
+        entities: selectsPath(info, ['nodes', 'entity']),
+        edgeProperties: selectsPath(info, ['edges', 'qualifiers']) || selectsPath(info, ['edges', 'provenance']),
+      }),
     shortestPath: (_parent, args, ctx) => shortestPath(ctx, pathRequest('shortestPath', args)),
     allShortestPaths: (_parent, args, ctx) => allShortestPaths(ctx, pathRequest('allShortestPaths', args)),
     connection: (_parent, args, ctx) => connection(ctx, pathRequest('connection', args)),

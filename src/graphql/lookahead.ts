@@ -120,11 +120,10 @@ const MAX_READ_AHEAD_DEPTH = 4;
 function propertiesFor(info: GraphQLResolveInfo, typeName: string, sets: readonly (SelectionSetNode | undefined)[], needs: PropertyNeeds, depth = 0): void {
   const type = info.schema.getType(typeName);
   if (!isObjectType(type) || depth > MAX_READ_AHEAD_DEPTH + 1) return;
-  const own = needs.get(typeName) ?? new Set<string>();
-  needs.set(typeName, own);
+  if (!needs.has(typeName)) needs.set(typeName, new Set<string>());
   for (const node of selectedFields(info, type, sets, true)) {
     const name = node.name.value;
-    if (name === '__typename' || own === 'all') continue;
+    if (name === '__typename') continue;
     const spec = CONNECTIONS.get(`${typeName}.${name}`) ?? SINGULARS.get(`${typeName}.${name}`);
     if (spec) {
       const fieldType = getNamedType(type.getFields()[name].type);
@@ -135,11 +134,15 @@ function propertiesFor(info: GraphQLResolveInfo, typeName: string, sets: readonl
       if (spec.other) propertiesFor(info, spec.other, childSets, needs, depth + 1);
       continue;
     }
+    // Once a type reads everything its own fields add nothing, but its relationship fields above still count:
+    // a page they read ahead is primed for every selection of it.
+    const own = needs.get(typeName);
+    if (own === 'all' || own === undefined) continue;
     const definition = type.getFields()[name];
     const marked = (definition?.extensions as StoredPropertiesExtension | undefined)?.storedProperties;
     if (marked === undefined) {
       needs.set(typeName, 'all');
-      return;
+      continue;
     }
     const properties = typeof marked === 'function' ? marked(getArgumentValues(definition, node, info.variableValues) as Record<string, unknown>) : marked;
     for (const property of properties) own.add(property);

@@ -83,6 +83,19 @@ describe('query batching', () => {
     expect(readAhead.data).toEqual(batched.data);
   });
 
+  it('reads ahead what every selection needs, also the relationship fields after one that reads every property', async () => {
+    const query = (directive: string) => `{ organization(key: "cgs") {
+        a: headquarters(first: 1) ${directive} { nodes { code } }
+        properties { name value }
+        b: headquarters(first: 2) ${directive} { edges { city cursor } nodes { name } } } }`;
+    const readAhead = await countStatements(query(''));
+    const batched = await countStatements(query('@include(if: true)'));
+    expect(readAhead.statements).toBe(1);
+    expect(readAhead.data.organization.b.edges[0].city).toBe('Beijing');
+    expect(readAhead.data.organization.b.nodes[0].name).toBeTruthy();
+    expect(readAhead.data).toEqual(batched.data);
+  });
+
   it('batches what is not read ahead: one statement per level for all parents, the limit applied per parent inside Cypher', async () => {
     const { statements, data } = await countStatements(
       '{ organizations(first: 100) { nodes { acronym relationships(types: [MEMBER_OF], direction: INCOMING, first: 2) { totalCount nodes { node { key } } } } } }',

@@ -98,14 +98,17 @@ function measuresOnce(model: CostModel) {
     cost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined) {
       let names = costing.get(operation);
       if (!names) costing.set(operation, (names = variablesThatCost(document, operation, sizeNames)));
-      const key = JSON.stringify(names.map((name) => variables?.[name] ?? null));
+      // Absent and null differ where a variable has a default; `[]` marks absent.
+      const key = JSON.stringify(names.map((name) => (variables && name in variables ? [variables[name]] : [])));
       let known = costs.get(operation);
       if (!known) costs.set(operation, (known = new Map()));
       let cost = known.get(key);
       if (!cost) {
         cost = requestedCost(model, schema, document, operation, variables);
         if (known.size >= COSTS_KEPT_PER_OPERATION) known.clear();
-        known.set(key, cost);
+        // Invalid variables are not kept: the key leaves out those that do not move the cost, so a later valid
+        // request with the same sizes must be costed itself.
+        if (cost.kind !== 'invalidVariables') known.set(key, cost);
       }
       return cost;
     },

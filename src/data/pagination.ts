@@ -69,7 +69,12 @@ export function toPage<T>(
   const taken = rows.slice(0, window.size);
   const items = window.backward ? [...taken].reverse() : taken;
   let encode: ((position: string) => string) | undefined;
-  const cursorAt = (index: number) => (encode ??= cursorEncoder(binding))(positionOf(items[index]));
+  const cursorAt = (index: number) => {
+    const position = positionOf(items[index]);
+    // A page read ahead without positions (no cursor selected anywhere in the operation) must never make one.
+    if (position === '') throw new Error(`A cursor of ${binding.list} was asked for a row read without its position.`);
+    return (encode ??= cursorEncoder(binding))(position);
+  };
   return {
     items,
     cursorAt,

@@ -39,6 +39,9 @@ export interface RelationshipPageRequest extends PageArgs {
 
 export interface PageKey {
   parentUid: string;
+  /** The field that reads the page: two fields over the same relationships (`Claim.subjects` and
+   * `Claim.relationships(types: [ABOUT])`) read different edge properties, so they never share a page. */
+  field: string;
   selection: RelationshipSelection;
   window: PageWindow;
   sortKey: string;
@@ -112,7 +115,7 @@ function selectionKey(selection: RelationshipSelection): string {
 }
 
 function windowKey(key: PageKey): string {
-  return `${selectionKey(key.selection)}/${key.sortKey}/${key.descending}/${key.byType}/${key.window.backward}/${key.window.size}/${key.window.position ?? ''}`;
+  return `${key.field}/${selectionKey(key.selection)}/${key.sortKey}/${key.descending}/${key.byType}/${key.window.backward}/${key.window.size}/${key.window.position ?? ''}`;
 }
 
 export function createRelationshipLoaders(cypher: CypherReader): RelationshipLoaders {
@@ -223,6 +226,7 @@ export function pageRequestOf(parentUid: string, request: RelationshipPageReques
     binding,
     key: {
       parentUid,
+      field: request.field,
       selection: request.selection,
       window,
       sortKey: orderField === 'KEY' ? SORT_PROPERTIES.CODE : SORT_PROPERTIES.NAME,

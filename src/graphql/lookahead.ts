@@ -1,6 +1,10 @@
 import {
   getNamedType,
+  isAbstractType,
   isObjectType,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
   type FieldNode,
   type GraphQLObjectType,
   type GraphQLResolveInfo,
@@ -12,6 +16,7 @@ import type { StoredPropertiesExtension } from './resolvers/fields';
 import { pageRequestOf, type RelationshipPageRequest } from '../data/relationshipPages';
 import { RELATIONSHIP_CONNECTIONS, RELATIONSHIP_SINGULARS } from '../graph/relationshipFields';
 import { LIMITS } from '../limits';
+import { isNodeLabel } from '../graph/vocabulary';
 
 /**
  * Reads a root field's selection to plan the read-ahead (src/data/prefetch.ts): which relationship
@@ -22,16 +27,14 @@ import { LIMITS } from '../limits';
 const CONNECTIONS = new Map(RELATIONSHIP_CONNECTIONS.map((field) => [`${field.owner}.${field.field}`, field]));
 const SINGULARS = new Map(RELATIONSHIP_SINGULARS.map((field) => [`${field.owner}.${field.field}`, field]));
 
-/**
- * Under which name a field's edge needs are kept (PropertyNeeds). A singular field (`headquartersCountry`)
- * shares its loader key with the connection over the same relationships (`headquarters(first: 1)`), whichever
- * of the two reads the page first, so it keeps its needs under that connection's edge type.
- */
+/** Under which name a field's edge needs are kept (PropertyNeeds): its edge type, or the singular field itself. */
 function edgeNeedsName(spec: (typeof RELATIONSHIP_CONNECTIONS)[number] | (typeof RELATIONSHIP_SINGULARS)[number]): string {
-  if ('edge' in spec) return spec.edge;
-  const twin = RELATIONSHIP_CONNECTIONS.find((field) => field.owner === spec.owner && field.type === spec.type && field.direction === spec.direction && field.other === spec.other);
-  return twin?.edge ?? `${spec.owner}.${spec.field}`;
+  return 'edge' in spec ? spec.edge : `${spec.owner}.${spec.field}`;
 }
+
+/** Edge types, and each relationship connection type with its edge type (`CountryLocationConnection` → …Edge). */
+const EDGE_TYPES = new Set(RELATIONSHIP_CONNECTIONS.map((field) => field.edge));
+const EDGE_OF_CONNECTION = new Map(RELATIONSHIP_CONNECTIONS.map((field) => [field.edge.replace(/Edge$/, 'Connection'), field.edge]));
 
 /** The fields selected on `type` by these selection sets, through inline fragments and fragment spreads. */
 function selectedFields(info: GraphQLResolveInfo, type: GraphQLObjectType, sets: readonly (SelectionSetNode | undefined)[], withDirectives = false): FieldNode[] {
@@ -112,60 +115,70 @@ function planFor(info: GraphQLResolveInfo, typeName: string, sets: readonly (Sel
 const MAX_READ_AHEAD_DEPTH = 4;
 
 /**
- * The stored properties the resolvers below a root field read, per entity type, from the marks of
- * resolvers/fields.ts: read-ahead projects only these. Every selection counts, also those under @skip or
- * @include and those left to the loaders, since the loaders' caches may serve them from the read-ahead; one
- * unmarked field makes the type read everything. Relationship fields add nothing of their own.
+ * The stored properties every selection of the operation reads, per entity type, from the marks of
+ * resolvers/fields.ts, and per edge type the edge fields it selects (`cursor` too when a connection's
+ * `pageInfo` is), so that read-ahead projects only these. The whole operation counts — every root field and
+ * alias, every fragment, selections under @skip or @include, those left to the loaders and those reached
+ * through fields outside the relationship table (`relationships { nodes { end } }`) — because a page read
+ * ahead is primed into the request's loaders, which serve it to any later selection of the same page. One
+ * unmarked field makes its type read everything. Computed once per request.
  */
-function propertiesFor(info: GraphQLResolveInfo, typeName: string, sets: readonly (SelectionSetNode | undefined)[], needs: PropertyNeeds, depth = 0): void {
-  const type = info.schema.getType(typeName);
-  if (!isObjectType(type) || depth > MAX_READ_AHEAD_DEPTH + 1) return;
-  if (!needs.has(typeName)) needs.set(typeName, new Set<string>());
-  for (const node of selectedFields(info, type, sets, true)) {
-    const name = node.name.value;
-    if (name === '__typename') continue;
-    const spec = CONNECTIONS.get(`${typeName}.${name}`) ?? SINGULARS.get(`${typeName}.${name}`);
-    if (spec) {
-      const fieldType = getNamedType(type.getFields()[name].type);
-      const isConnection = CONNECTIONS.has(`${typeName}.${name}`) && isObjectType(fieldType);
-      const childSets = isConnection ? nodeSelectionsWithDirectives(info, fieldType, node) : [node.selectionSet];
-      if (isConnection) addEdgeNeeds(info, fieldType, node, edgeNeedsName(spec), needs);
-      else if (!needs.has(edgeNeedsName(spec))) needs.set(edgeNeedsName(spec), new Set()); // a singular field reads only the node
-      if (spec.other) propertiesFor(info, spec.other, childSets, needs, depth + 1);
-      continue;
-    }
-    // Once a type reads everything its own fields add nothing, but its relationship fields above still count:
-    // a page they read ahead is primed for every selection of it.
-    const own = needs.get(typeName);
-    if (own === 'all' || own === undefined) continue;
-    const definition = type.getFields()[name];
-    const marked = (definition?.extensions as StoredPropertiesExtension | undefined)?.storedProperties;
-    if (marked === undefined) {
-      needs.set(typeName, 'all');
-      continue;
-    }
-    const properties = typeof marked === 'function' ? marked(getArgumentValues(definition, node, info.variableValues) as Record<string, unknown>) : marked;
-    for (const property of properties) own.add(property);
+function operationNeeds(info: GraphQLResolveInfo): PropertyNeeds {
+  const known = NEEDS_OF_REQUEST.get(info.variableValues);
+  if (known) return known;
+  const needs: PropertyNeeds = new Map();
+  const open = (name: string): Set<string> | 'all' => {
+    const own = needs.get(name) ?? new Set<string>();
+    needs.set(name, own);
+    return own;
+  };
+  for (const root of [info.operation, ...Object.values(info.fragments)]) {
+    const typeInfo = new TypeInfo(info.schema);
+    visit(
+      root,
+      visitWithTypeInfo(typeInfo, {
+        Field(node) {
+          const parent = typeInfo.getParentType();
+          const name = node.name.value;
+          if (!parent || name === '__typename') return;
+          const edgeOfConnection = EDGE_OF_CONNECTION.get(parent.name);
+          if (edgeOfConnection) {
+            const own = open(edgeOfConnection);
+            if (name === 'pageInfo' && own !== 'all') own.add('cursor');
+            return;
+          }
+          if (EDGE_TYPES.has(parent.name)) {
+            const own = open(parent.name);
+            if (own !== 'all') own.add(name);
+            return;
+          }
+          const types = isAbstractType(parent) ? info.schema.getPossibleTypes(parent) : isObjectType(parent) ? [parent] : [];
+          for (const type of types) {
+            if (!isNodeLabel(type.name)) continue;
+            const own = open(type.name);
+            const spec = CONNECTIONS.get(`${type.name}.${name}`) ?? SINGULARS.get(`${type.name}.${name}`);
+            // A relationship field adds nothing of its own; its edges' needs start empty (so not "all").
+            if (spec) open(edgeNeedsName(spec));
+            if (spec || own === 'all') continue;
+            const definition = type.getFields()[name];
+            const marked = (definition?.extensions as StoredPropertiesExtension | undefined)?.storedProperties;
+            if (marked === undefined) {
+              needs.set(type.name, 'all');
+              continue;
+            }
+            const properties = typeof marked === 'function' ? marked(getArgumentValues(definition, node, info.variableValues) as Record<string, unknown>) : marked;
+            for (const property of properties) own.add(property);
+          }
+        },
+      }),
+    );
   }
+  NEEDS_OF_REQUEST.set(info.variableValues, needs);
+  return needs;
 }
 
-/**
- * What the edges of a connection field read, added to the needs of its edge type (every selection of that
- * type counts, as for entities): the edge fields selected anywhere (directives included), each named after
- * the stored property it shows (qualifiers, `validFrom` …, `provenance`), and `cursor` when the connection's
- * `pageInfo` is selected, whose cursors are the edges'.
- */
-function addEdgeNeeds(info: GraphQLResolveInfo, connection: GraphQLObjectType, field: FieldNode, edgeName: string, needs: PropertyNeeds): void {
-  const own = needs.get(edgeName) ?? new Set<string>();
-  needs.set(edgeName, own);
-  if (own === 'all') return;
-  const edgeType = getNamedType(connection.getFields().edges?.type);
-  for (const sub of selectedFields(info, connection, [field.selectionSet], true)) {
-    if (sub.name.value === 'pageInfo') own.add('cursor');
-    if (sub.name.value !== 'edges' || !isObjectType(edgeType)) continue;
-    for (const edgeField of selectedFields(info, edgeType, [sub.selectionSet], true)) own.add(edgeField.name.value);
-  }
-}
+/** graphql-js gives every resolver of one request the same `variableValues` object: the request's needs, once. */
+const NEEDS_OF_REQUEST = new WeakMap<object, PropertyNeeds>();
 
 function nodeSelectionsWithDirectives(info: GraphQLResolveInfo, connection: GraphQLObjectType, field: FieldNode): SelectionSetNode[] {
   const sets: SelectionSetNode[] = [];
@@ -189,9 +202,7 @@ function nodeSelectionsWithDirectives(info: GraphQLResolveInfo, connection: Grap
 function readAhead(info: GraphQLResolveInfo, typeName: string, sets: readonly (SelectionSetNode | undefined)[], always = false): ReadAhead {
   let counter = 0;
   const plan = planFor(info, typeName, sets, () => `k${(counter += 1)}`, 1);
-  const needs: PropertyNeeds = new Map();
-  if (always || plan.fields.length > 0) propertiesFor(info, typeName, sets, needs);
-  return { plan, properties: needs };
+  return { plan, properties: always || plan.fields.length > 0 ? operationNeeds(info) : new Map() };
 }
 
 /** The plan below a root field that returns one entity of `typeName`. */

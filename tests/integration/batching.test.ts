@@ -96,6 +96,37 @@ describe('query batching', () => {
     expect(readAhead.data).toEqual(batched.data);
   });
 
+  it('reads ahead what every root field and alias of the operation needs, not only its own', async () => {
+    const query = (directive: string) => `{
+        a: organization(key: "cgs") { headquarters(first: 1) ${directive} { nodes { code } } }
+        b: organization(key: "cgs") { headquarters(first: 1) ${directive} { edges { city cursor } nodes { name } } } }`;
+    const readAhead = await countStatements(query(''));
+    const batched = await countStatements(query('@include(if: true)'));
+    expect(readAhead.data.b.headquarters.edges[0].city).toBe('Beijing');
+    expect(readAhead.data.b.headquarters.nodes[0].name).toBeTruthy();
+    expect(readAhead.data).toEqual(batched.data);
+  });
+
+  it('keeps a singular field and a connection over the same relationships apart, each with what it reads', async () => {
+    const query = (directive: string) => `{ organization(key: "cgs") {
+        headquartersCountry ${directive} { code }
+        headquarters(first: 1) ${directive} { edges { city } } } }`;
+    const readAhead = await countStatements(query(''));
+    const batched = await countStatements(query('@include(if: true)'));
+    expect(readAhead.data.organization.headquarters.edges[0].city).toBe('Beijing');
+    expect(readAhead.data).toEqual(batched.data);
+  });
+
+  it('gives the generic relationships field its own page, not one read ahead for a typed field over the same relationships', async () => {
+    const query = (directive: string) => `{ claim(key: "claim-agreements-36-countries") {
+        subjects(first: 5) ${directive} { nodes { key } }
+        relationships(types: [ABOUT], direction: OUTGOING, first: 5) { edges { cursor } nodes { provenance { quote } } } } }`;
+    const readAhead = await countStatements(query(''));
+    const batched = await countStatements(query('@include(if: true)'));
+    expect(readAhead.data.claim.relationships.nodes[0].provenance.length).toBeGreaterThan(0);
+    expect(readAhead.data).toEqual(batched.data);
+  });
+
   it('batches what is not read ahead: one statement per level for all parents, the limit applied per parent inside Cypher', async () => {
     const { statements, data } = await countStatements(
       '{ organizations(first: 100) { nodes { acronym relationships(types: [MEMBER_OF], direction: INCOMING, first: 2) { totalCount nodes { node { key } } } } } }',

@@ -59,8 +59,7 @@ export async function shortestPath(walk: WalkContext, request: PathRequest): Pro
   const [row] = await walkStep(walk, 'traversal/shortest-path', request.asOf, pathParams(request));
   if (!row.from) throw notFound('from', request.fromUid);
   if (!row.to) throw notFound('to', request.toUid);
-  const from = toEntityRecord(row.from);
-  if (from.uid === toEntityRecord(row.to).uid) return emptyPath(from);
+  if (request.fromUid === request.toUid) return emptyPath(toEntityRecord(row.from));
   return row.nodes ? pathFromRow(row) : null;
 }
 

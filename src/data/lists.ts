@@ -6,8 +6,7 @@ import type { NodeLabel } from '../graph/vocabulary';
 import { LIMITS } from '../limits';
 import type { CursorBinding } from './cursors';
 import { pageWindow, toPage, type ConnectionRecord, type PageArgs, type PageWindow } from './pagination';
-import type { Loaders } from './loaders';
-import { NO_READ_AHEAD, primeFrom, projectionOf, type ReadAhead } from './prefetch';
+import { NO_READ_AHEAD, readAheadFrom, projectionOf, type ReadAhead } from './prefetch';
 import { toEntityRecordOf, type EntityRecord } from './records';
 
 /**
@@ -111,7 +110,7 @@ export async function listPage(
   cypher: CypherReader,
   spec: ListSpec,
   request: ListRequest,
-  readAhead: { loaders: Loaders; readAhead: ReadAhead } | null = null,
+  readAhead: ReadAhead | null = null,
 ): Promise<ConnectionRecord<EntityRecord>> {
   const orderName = request.orderBy?.field ?? spec.defaultOrder;
   const field = spec.orders[orderName];
@@ -120,7 +119,7 @@ export async function listPage(
   const binding: CursorBinding = { list: spec.area, filter: request.filter, order: `${orderName} ${descending ? 'DESC' : 'ASC'}` };
   const window = pageWindow(request, LIMITS.page, binding);
   const composed = composeList(cypher.library, spec, request.filter, window, { field, descending });
-  const { plan, properties } = readAhead?.readAhead ?? NO_READ_AHEAD;
+  const { plan, properties } = readAhead ?? NO_READ_AHEAD;
   const projection = projectionOf(cypher.library, plan, 'n', properties, spec.label);
   const rows =
     window.size === 0
@@ -131,7 +130,7 @@ export async function listPage(
           { ...composed.params, ...projection.params, position: window.position, limit: neo4j.int(window.size + 1) },
         );
   const page = toPage(rows, window, binding, (row) => String(row.position));
-  const nodes = page.items.map((row) => (readAhead ? primeFrom(readAhead.loaders, row.entity, plan, spec.label) : toEntityRecordOf(row.entity, spec.label)));
+  const nodes = page.items.map((row) => (readAhead ? readAheadFrom(row.entity, plan, spec.label) : toEntityRecordOf(row.entity, spec.label)));
   return {
     edges: nodes.map((node, index) => ({
       get cursor() {

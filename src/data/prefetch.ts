@@ -6,14 +6,24 @@ import type { NodeLabel } from '../graph/vocabulary';
 import { SORT_SEPARATOR } from '../graph/storedProperties';
 import type { Loaders } from './loaders';
 import { toEntityRecordOf, type EntityRecord } from './records';
-import { orderExpression, pageRequestOf, positionExpression, relationshipSlots, toPageRow, type PageRowShape, type RelationshipPageRequest } from './relationshipPages';
+import {
+  keepReadAhead,
+  orderExpression,
+  pageRequestOf,
+  positionExpression,
+  readAheadKey,
+  relationshipSlots,
+  toPageRow,
+  type PageRowShape,
+  type RelationshipPageRequest,
+} from './relationshipPages';
 
 /**
  * Read-ahead: the relationship pages a query selects below an entity, read in the same statement as the
  * entity (nested COLLECT subqueries, each with the per-parent limit inside), so that a root field with nested
- * relationship connections is one statement however deep it goes. The results are primed into the request's
- * loaders under the very keys the relationship resolvers ask for, so resolvers do not change and anything not
- * read ahead still goes through the batched loaders.
+ * relationship connections is one statement however deep it goes. Each page is kept on its parent's record
+ * under the key the relationship resolvers compute from their arguments, so they answer it synchronously;
+ * anything not read ahead still goes through the batched loaders.
  */
 export interface PrefetchField {
   /** Unique within one statement (k1, k2 …): the key of its page in the projected map. */
@@ -24,6 +34,8 @@ export interface PrefetchField {
   edge: string;
   request: RelationshipPageRequest;
   count: boolean;
+  /** Whether to read the extra row that says if there is more: only where `pageInfo` is selected below it. */
+  probe: boolean;
   child: PrefetchPlan;
 }
 
@@ -75,7 +87,7 @@ export function projectionOf(library: CypherLibrary, plan: PrefetchPlan, variabl
       const { key } = pageRequestOf('', field.request);
       const { selection } = field.request;
       const slots = relationshipSlots(library, selection, rel);
-      params[`limit_${name}`] = neo4j.int(key.window.size + 1);
+      params[`limit_${name}`] = neo4j.int(key.window.size + (field.probe ? 1 : 0));
       // Only what the query reads crosses the wire: the edges' selected properties, positions when cursors are
       // selected, and no type, direction or label where the field fixes them (shapeOf fills those in).
       const relProperties = [...field.qualifiers, ...TEMPORAL_PROPERTIES, 'provenance'].filter((property) => edgeNeeds(needs, field.edge, property));
@@ -119,26 +131,26 @@ function shapeOf(field: PrefetchField): PageRowShape {
 }
 
 /**
- * Reads an entity map of prefetch/entity and primes the loaders with every page read ahead below it. `label`:
- * the entity's, when the statement knew it and so left its labels out.
+ * Reads an entity map of prefetch/entity, keeping every page read ahead below it on its parent's record
+ * (relationshipPages.ts serves them from there). `label`: the entity's, when the statement knew it and so
+ * left its labels out.
  */
-export function primeFrom(loaders: Loaders, value: unknown, plan: PrefetchPlan, label: NodeLabel | undefined): EntityRecord {
+export function readAheadFrom(value: unknown, plan: PrefetchPlan, label: NodeLabel | undefined): EntityRecord {
   const entity = toEntityRecordOf(value, label);
   const prefetched = ((value as { prefetched?: Record<string, unknown> }).prefetched ?? {}) as Record<string, unknown>;
-  const prime = (parent: EntityRecord, values: Record<string, unknown>, node: PrefetchPlan) => {
+  const keep = (parent: EntityRecord, values: Record<string, unknown>, node: PrefetchPlan) => {
     for (const field of node.fields) {
       const name = field.name;
-      const { key } = pageRequestOf(parent.uid, field.request);
       const shape = shapeOf(field);
-      const rows = ((values[name] ?? []) as Array<Record<string, unknown>>).map((row) => ({ row, page: toPageRow(parent.uid, row, shape) }));
-      loaders.relationships.pages.prime(key, rows.map(({ page }) => page));
-      if (field.count) loaders.relationships.counts.prime({ parentUid: parent.uid, selection: field.request.selection }, Number(values[`${name}_count`]));
-      for (const { row, page } of rows) {
-        prime(page.rel.node, (row.other as { prefetched?: Record<string, unknown> }).prefetched ?? {}, field.child);
-      }
+      const read = (values[name] ?? []) as Array<Record<string, unknown>>;
+      const rows = read.map((row) => toPageRow(parent.uid, row, shape));
+      const count = field.count ? Number(values[`${name}_count`]) : undefined;
+      keepReadAhead(parent, readAheadKey(pageRequestOf(parent.uid, field.request).key), { rows, probed: field.probe, count });
+      if (field.child.fields.length === 0) continue;
+      read.forEach((row, index) => keep(rows[index].rel.node, (row.other as { prefetched?: Record<string, unknown> }).prefetched ?? {}, field.child));
     }
   };
-  prime(entity, prefetched, plan);
+  keep(entity, prefetched, plan);
   return entity;
 }
 
@@ -158,5 +170,5 @@ export async function entityWithReadAhead(cypher: CypherReader, loaders: Loaders
   const [row] = await cypher.readTemplate('prefetch/one-entity', { match, projection: projection.text }, { ...projection.params, ...lookup });
   if (!row) return null;
   // Not primed into entityByUid: the record holds only the properties this field's selection reads.
-  return primeFrom(loaders, row.entity, plan, label);
+  return readAheadFrom(row.entity, plan, label);
 }

@@ -1,3 +1,4 @@
+import type { ReadAheadPage } from './relationshipPages';
 import { isNodeLabel, type NodeLabel, type RelationshipType } from '../graph/vocabulary';
 
 /** An entity as the data-access layer returns it: its identity plus its stored properties. */
@@ -9,6 +10,8 @@ export interface EntityRecord {
   props: Record<string, unknown>;
   /** The day the entity was looked up as of (`organization(asOf:)`): its relationship connections default to it. */
   asOf?: string | null;
+  /** Relationship pages read ahead with it (src/data/prefetch.ts), by readAheadKey; absent when none were. */
+  readAhead?: Map<string, ReadAheadPage>;
 }
 
 /** A relationship, seen from one of its ends (`node` is the other end) or, fetched by id, from its start. */

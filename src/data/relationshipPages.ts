@@ -193,8 +193,17 @@ export interface LinkConnectionRecord {
   completeness: () => Promise<ListCompletenessResult>;
 }
 
-export function asLinkConnection(page: RelationshipPage): Omit<LinkConnectionRecord, 'completeness'> {
-  return { edges: page.relationships, nodes: page.relationships.map((rel) => rel.node), pageInfo: page.pageInfo, totalCount: page.totalCount };
+export function asLinkConnection(page: RelationshipPage, completeness: LinkConnectionRecord['completeness']): LinkConnectionRecord {
+  return {
+    edges: page.relationships,
+    nodes: page.relationships.map((rel) => rel.node),
+    // Read when selected: a page read ahead has it only where the operation selects it.
+    get pageInfo() {
+      return page.pageInfo;
+    },
+    totalCount: page.totalCount,
+    completeness,
+  };
 }
 
 /** The generic `Entity.relationships` connection: the edge holds the relationship as its node. */
@@ -207,7 +216,9 @@ export function asRelationshipConnection(page: RelationshipPage): ConnectionReco
       node: rel,
     })),
     nodes: page.relationships,
-    pageInfo: page.pageInfo,
+    get pageInfo() {
+      return page.pageInfo;
+    },
     totalCount: page.totalCount,
   };
 }
@@ -236,15 +247,63 @@ export function pageRequestOf(parentUid: string, request: RelationshipPageReques
   };
 }
 
-/** One relationship page of one parent entity. */
-export async function relationshipPage(
-  loaders: RelationshipLoaders,
-  parent: EntityRecord,
-  request: RelationshipPageRequest,
-): Promise<RelationshipPage> {
+/**
+ * A page read ahead (src/data/prefetch.ts), kept on its parent's record under readAheadKey: served without a
+ * statement and without a promise. `probed`: read with the extra row that says whether there is more, which
+ * only `pageInfo` needs, so it is read only where the operation selects `pageInfo` below the field.
+ */
+export interface ReadAheadPage {
+  rows: PageRow[];
+  probed: boolean;
+  /** The relationships in all, where `totalCount` was selected. */
+  count?: number;
+}
+
+/** The key of a read-ahead page on its parent's record: the field, selection, order and window. */
+export function readAheadKey(key: PageKey): string {
+  return windowKey(key);
+}
+
+/**
+ * Keeps `page` on `parent` under `name`. Two selections of the same page (aliases, fragments) keep one: the
+ * probed one if either is, with what each read ahead below its rows (the first rows are the same rows, in
+ * the same order, read in the same statement).
+ */
+export function keepReadAhead(parent: EntityRecord, name: string, page: ReadAheadPage): void {
+  const pages = (parent.readAhead ??= new Map());
+  const kept = pages.get(name);
+  if (!kept) {
+    pages.set(name, page);
+    return;
+  }
+  const [winner, other] = page.probed && !kept.probed ? [page, kept] : [kept, page];
+  winner.count ??= other.count;
+  for (let index = 0; index < Math.min(winner.rows.length, other.rows.length); index += 1) {
+    const below = other.rows[index].rel.node.readAhead;
+    if (!below) continue;
+    for (const [childName, childPage] of below) keepReadAhead(winner.rows[index].rel.node, childName, childPage);
+  }
+  pages.set(name, winner);
+}
+
+/**
+ * One relationship page of one parent entity: from what was read ahead into the parent's record when it is
+ * there (then synchronously), else through the batched loaders.
+ */
+export function relationshipPage(loaders: RelationshipLoaders, parent: EntityRecord, request: RelationshipPageRequest): RelationshipPage | Promise<RelationshipPage> {
   const { key, binding } = pageRequestOf(parent.uid, request);
-  const rows = key.window.size === 0 ? [] : await loaders.pages.load(key);
-  const page = toPage(rows, key.window, binding, (row) => row.position);
+  const totalCount = () => loaders.counts.load({ parentUid: parent.uid, selection: request.selection });
+  if (key.window.size === 0) return pageOf([], true, key.window, binding, totalCount);
+  const ahead = parent.readAhead?.get(readAheadKey(key));
+  if (ahead) {
+    const { count } = ahead;
+    return pageOf(ahead.rows, ahead.probed, key.window, binding, count === undefined ? totalCount : () => Promise.resolve(count));
+  }
+  return loaders.pages.load(key).then((rows) => pageOf(rows, true, key.window, binding, totalCount));
+}
+
+function pageOf(rows: readonly PageRow[], probed: boolean, window: PageWindow, binding: CursorBinding, totalCount: () => Promise<number>): RelationshipPage {
+  const page = toPage(rows, window, binding, (row) => row.position);
   return {
     relationships: page.items.map((row, index) => ({
       ...row.rel,
@@ -252,7 +311,11 @@ export async function relationshipPage(
         return page.cursorAt(index);
       },
     })),
-    pageInfo: page.pageInfo,
-    totalCount: () => loaders.counts.load({ parentUid: parent.uid, selection: request.selection }),
+    get pageInfo() {
+      // The plan probes wherever `pageInfo` is selected below the field, however it is reached.
+      if (!probed) throw new Error(`The page info of ${binding.list} was asked of a page read ahead without its extra row.`);
+      return page.pageInfo;
+    },
+    totalCount,
   };
 }

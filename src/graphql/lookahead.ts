@@ -105,8 +105,11 @@ function planFor(info: GraphQLResolveInfo, typeName: string, sets: readonly (Sel
     const connectionType = getNamedType(definition.type);
     const childSets = connection && isObjectType(connectionType) ? nodeSelections(info, connectionType, node) : [node.selectionSet];
     const count = Boolean(connection && isObjectType(connectionType) && selectedFields(info, connectionType, [node.selectionSet]).some((sub) => sub.name.value === 'totalCount'));
+    // Whether there is more is read only for `pageInfo`: looked for under every fragment and directive, so a
+    // page read ahead without its extra row is never asked for it.
+    const probe = Boolean(connection) && reaches(info, [node.selectionSet], ['pageInfo']);
     const name = next();
-    fields.push({ name, qualifiers: connection?.qualifiers ?? [], edge: edgeNeedsName(spec), request, count, child: spec.other ? planFor(info, spec.other, childSets, next, depth + 1) : { fields: [] } });
+    fields.push({ name, qualifiers: connection?.qualifiers ?? [], edge: edgeNeedsName(spec), request, count, probe, child: spec.other ? planFor(info, spec.other, childSets, next, depth + 1) : { fields: [] } });
   }
   return { fields };
 }
@@ -223,21 +226,26 @@ export function listReadAhead(info: GraphQLResolveInfo, typeName: string): ReadA
  * selected. Erring towards "selected" only costs time.
  */
 export function selectsPath(info: GraphQLResolveInfo, path: readonly string[]): boolean {
-  const reaches = (sets: readonly (SelectionSetNode | undefined)[], depth: number): boolean => {
+  return reaches(info, info.fieldNodes.map((node) => node.selectionSet), path);
+}
+
+/** Whether `sets` reach `path` through any fragment, whatever its type condition or directives. */
+function reaches(info: GraphQLResolveInfo, sets: readonly (SelectionSetNode | undefined)[], path: readonly string[]): boolean {
+  const from = (current: readonly (SelectionSetNode | undefined)[], depth: number): boolean => {
     if (depth === path.length) return true;
-    for (const set of sets) {
+    for (const set of current) {
       for (const selection of set?.selections ?? []) {
         if (selection.kind === 'Field') {
-          if (selection.name.value === path[depth] && reaches([selection.selectionSet], depth + 1)) return true;
+          if (selection.name.value === path[depth] && from([selection.selectionSet], depth + 1)) return true;
         } else if (selection.kind === 'InlineFragment') {
-          if (reaches([selection.selectionSet], depth)) return true;
+          if (from([selection.selectionSet], depth)) return true;
         } else {
           const fragment = info.fragments[selection.name.value];
-          if (fragment && reaches([fragment.selectionSet], depth)) return true;
+          if (fragment && from([fragment.selectionSet], depth)) return true;
         }
       }
     }
     return false;
   };
-  return reaches(info.fieldNodes.map((node) => node.selectionSet), 0);
+  return from(sets, 0);
 }

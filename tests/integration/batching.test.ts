@@ -71,6 +71,28 @@ describe('query batching', () => {
     expect(batched.statements).toBeGreaterThan(1);
   });
 
+  it('reads the extra row that tells whether there is more only for pageInfo, and answers pageInfo right however it is selected', async () => {
+    const query = (directive: string) => `query($more: Boolean = true) { organization(acronym: "CCOP") {
+        a: memberCountries(first: 3) ${directive} { nodes { code headquarteredOrganizations(first: 1) { nodes { key } } } }
+        b: memberCountries(first: 3) { ...more nodes { code headquarteredOrganizations(first: 1) { pageInfo @include(if: $more) { hasNextPage } } } }
+        last: memberCountries(last: 2) { ... on CountryMembershipConnection { pageInfo { hasPreviousPage hasNextPage } } } } }
+      fragment more on CountryMembershipConnection { pageInfo { hasNextPage endCursor } }`;
+    const readAhead = await countStatements(query(''));
+    const batched = await countStatements(query('@include(if: true)'));
+    expect(readAhead.statements).toBe(1);
+    expect(readAhead.data).toEqual(batched.data);
+    const { a, b, last } = readAhead.data.organization;
+    expect(b.pageInfo.hasNextPage).toBe(true);
+    expect(last.pageInfo).toEqual({ hasPreviousPage: true, hasNextPage: false });
+    expect(a.nodes.map((node: any) => node.code)).toEqual(b.nodes.map((node: any) => node.code));
+
+    const plain = await executeObserved(server, '{ organization(acronym: "CCOP") { memberCountries(first: 3) { nodes { code } } } }');
+    const probed = await executeObserved(server, '{ organization(acronym: "CCOP") { memberCountries(first: 3) { pageInfo { hasNextPage } nodes { code } } } }');
+    expect(plain.statements).toHaveLength(1);
+    expect(probed.result.data.organization.memberCountries.pageInfo.hasNextPage).toBe(true);
+    expect(plain.result.data.organization.memberCountries.nodes).toEqual(probed.result.data.organization.memberCountries.nodes);
+  });
+
   it('projects only what the resolvers read, yet answers aliases of one page that select different fields alike', async () => {
     const query = (directive: string) => `{ organization(acronym: "CCOP") {
         a: memberCountries(first: 3) ${directive} { nodes { name } }

@@ -89,6 +89,18 @@ describe('caching on the shared graph', () => {
       expect(authenticated.body.errors).toBeUndefined();
       expect(authenticated.headers.get('cache-control')).toBe('max-age=30, private');
     });
+
+    it('lets no one cache an answer with errors, a mutation, or one that reads no data field', async () => {
+      const failed = await postGraphql(server.url, '{ organization(key: "cgs") { name } node(id: "not an id") { id } }');
+      expect(failed.body.errors?.length).toBeGreaterThan(0);
+      expect(failed.headers.get('cache-control')).toBe('no-store');
+      const typename = await postGraphql(server.url, '{ __typename }');
+      expect(typename.headers.get('cache-control')).toBe('no-store');
+      const viaFragment = await postGraphql(server.url, '{ ...about } fragment about on Query { themes(first: 1) { totalCount } }');
+      expect(viaFragment.headers.get('cache-control')).toBe('max-age=30, public');
+      const mutation = await postGraphql(server.url, 'mutation { __typename }');
+      expect(mutation.headers.get('cache-control')).toBe('no-store');
+    });
   });
 
   describe('the response cache', () => {

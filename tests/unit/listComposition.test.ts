@@ -74,17 +74,18 @@ describe('composing a root list from fragments', () => {
 });
 
 describe('reading relationship pages ahead', () => {
-  const page = (name: string, field: string, type: 'HEADQUARTERED_IN' | 'PARTICIPATES_IN', direction: 'INCOMING' | 'OUTGOING', other: 'Organization' | 'Project', first: number, child: PrefetchPlan, count = false) => ({
+  const page = (name: string, field: string, type: 'HEADQUARTERED_IN' | 'PARTICIPATES_IN', direction: 'INCOMING' | 'OUTGOING', other: 'Organization' | 'Project', first: number, child: PrefetchPlan, count = false, probe = false) => ({
     name,
     qualifiers: [] as string[],
     edge: '',
     count,
+    probe,
     child,
     request: { field, first, selection: { types: [type], direction, other }, bounds: LIMITS.relationshipPage },
   });
 
-  it('nests one COLLECT per relationship field, each ordered and limited per parent inside Cypher', () => {
-    const plan: PrefetchPlan = { fields: [page('k1', 'headquarteredOrganizations', 'HEADQUARTERED_IN', 'INCOMING', 'Organization', 10, { fields: [page('k2', 'projects', 'PARTICIPATES_IN', 'OUTGOING', 'Project', 5, EMPTY_PLAN)] }, true)] };
+  it('nests one COLLECT per relationship field, each ordered and limited per parent inside Cypher, with the extra row only where pageInfo asks whether there is more', () => {
+    const plan: PrefetchPlan = { fields: [page('k1', 'headquarteredOrganizations', 'HEADQUARTERED_IN', 'INCOMING', 'Organization', 10, { fields: [page('k2', 'projects', 'PARTICIPATES_IN', 'OUTGOING', 'Project', 5, EMPTY_PLAN)] }, true, true)] };
     const { text, params } = projectionOf(library, plan, 'n');
     expect(text).toMatch(/^\{ labels: labels\(n\), props: properties\(n\), prefetched: \{ k1: COLLECT \{/);
     expect(text).toContain('MATCH (n)<-[r1_0:HEADQUARTERED_IN]-(o1_0:Organization)');
@@ -92,7 +93,7 @@ describe('reading relationship pages ahead', () => {
     expect(text).toContain('k1_count: COUNT { MATCH (n)<-[r1_0:HEADQUARTERED_IN]-(:Organization) }');
     expect(text).toContain('LIMIT $limit_k1');
     expect(Number(params.limit_k1)).toBe(11);
-    expect(Number(params.limit_k2)).toBe(6);
+    expect(Number(params.limit_k2)).toBe(5);
     expect(text).not.toMatch(/\{\{|\/\//);
   });
 

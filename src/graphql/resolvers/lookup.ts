@@ -64,6 +64,6 @@ export function rootList<A extends ListArgs>(spec: ListSpec, filterOf: (args: A)
       ctx.cypher,
       spec,
       { first: args.first, after: args.after, last: args.last, before: args.before, orderBy: args.orderBy, filter: filterOf(args) },
-      { loaders: ctx.loaders, readAhead: listReadAhead(info, spec.label) },
+      listReadAhead(info, spec.label),
     );
 }

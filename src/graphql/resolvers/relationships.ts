@@ -7,6 +7,7 @@ import {
   asRelationshipConnection,
   relationshipPage,
   type LinkOrderField,
+  type RelationshipPage,
   type RelationshipSelection,
 } from '../../data/relationshipPages';
 import { relationshipTypesArg } from '../../data/arguments';
@@ -37,8 +38,18 @@ function asOfOf(parent: EntityRecord, args: LinkArgs): string | null {
   return args.asOf ?? parent.asOf ?? null;
 }
 
-function page(parent: EntityRecord, field: string, selection: RelationshipSelection, args: LinkArgs, ctx: RequestContext, bounds: Bounds = LIMITS.relationshipPage) {
-  return relationshipPage(ctx.loaders.relationships, parent, { ...args, field, selection, bounds });
+/** A relationship page, then `finish` on it: synchronously when it was read ahead (no promise per field). */
+function page<T>(
+  parent: EntityRecord,
+  field: string,
+  selection: RelationshipSelection,
+  args: LinkArgs,
+  ctx: RequestContext,
+  finish: (page: RelationshipPage) => T,
+  bounds: Bounds = LIMITS.relationshipPage,
+): T | Promise<T> {
+  const found = relationshipPage(ctx.loaders.relationships, parent, { ...args, field, selection, bounds });
+  return found instanceof Promise ? found.then(finish) : finish(found);
 }
 
 const entityFields = {
@@ -49,13 +60,13 @@ const entityFields = {
   // `properties` shows every stored property: it carries no mark, so read-ahead projects them all.
   properties: (entity: EntityRecord) => propertyPairs(entity.props),
   provenance: reads(['provenance'], (entity: EntityRecord) => storedProvenance(entity.props)),
-  relationships: reads([], async (
+  relationships: reads([], (
     entity: EntityRecord,
     args: LinkArgs & { types?: readonly string[] | null; direction?: 'OUTGOING' | 'INCOMING' | null },
     ctx: RequestContext,
   ) => {
     const selection = { types: relationshipTypesArg('types', args.types), direction: args.direction ?? null, other: null, asOf: asOfOf(entity, args) };
-    return asRelationshipConnection(await page(entity, 'relationships', selection, { first: args.first, after: args.after, last: args.last, before: args.before }, ctx, LIMITS.relationshipsPage));
+    return page(entity, 'relationships', selection, { first: args.first, after: args.after, last: args.last, before: args.before }, ctx, asRelationshipConnection, LIMITS.relationshipsPage);
   }),
 };
 
@@ -63,17 +74,19 @@ function entityTypeResolvers(): Record<string, Record<string, unknown>> {
   const byType: Record<string, Record<string, unknown>> = Object.fromEntries(NODE_LABELS.map((label) => [label, { ...entityFields }]));
   for (const field of RELATIONSHIP_CONNECTIONS) {
     const selection = { types: [field.type], direction: field.direction, other: field.other };
-    byType[field.owner][field.field] = reads([], async (parent: EntityRecord, args: LinkArgs, ctx: RequestContext) => ({
-      ...asLinkConnection(await page(parent, field.field, { ...selection, asOf: asOfOf(parent, args) }, args, ctx)),
-      // Read only when selected: the claims that say how complete this list of the parent is.
-      completeness: () => ctx.loaders.listCompleteness.load({ parentUid: parent.uid, type: field.type, direction: field.direction }),
-    }));
+    byType[field.owner][field.field] = reads([], (parent: EntityRecord, args: LinkArgs, ctx: RequestContext) =>
+      page(parent, field.field, { ...selection, asOf: asOfOf(parent, args) }, args, ctx, (found) =>
+        // Read only when selected: the claims that say how complete this list of the parent is.
+        asLinkConnection(found, () => ctx.loaders.listCompleteness.load({ parentUid: parent.uid, type: field.type, direction: field.direction })),
+      ),
+    );
   }
   for (const field of RELATIONSHIP_SINGULARS) {
     const selection = { types: [field.type], direction: field.direction, other: field.other };
     // The first by name: the same statement shape as a one-item page of the connection.
-    byType[field.owner][field.field] = reads([], async (parent: EntityRecord, _args: unknown, ctx: RequestContext) =>
-      (await page(parent, field.field, { ...selection, asOf: asOfOf(parent, {}) }, { first: 1 }, ctx)).relationships[0]?.node ?? null);
+    byType[field.owner][field.field] = reads([], (parent: EntityRecord, _args: unknown, ctx: RequestContext) =>
+      page(parent, field.field, { ...selection, asOf: asOfOf(parent, {}) }, { first: 1 }, ctx, (found) => found.relationships[0]?.node ?? null),
+    );
   }
   return byType;
 }

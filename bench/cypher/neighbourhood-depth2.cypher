@@ -1,8 +1,9 @@
 // neighbourhoodDepth2: the entities up to two relationships from the centre and the relationships among them,
-// with our API's bounds (src/data/traversal.ts): each breadth-first step looks at no more than $scanLimit
+// with our API's bounds (src/data/traversal/neighbourhood.ts): each breadth-first step looks at no more than $scanLimit
 // relationships (a lazy LIMIT, so a hub is never read whole) and keeps the nearest entities in uid order until
 // $limit entities in all; each entity's outgoing relationships are scanned up to $scanLimit for the edges, of
-// which at most $maxEdges come back. One statement for what our resolver sends as four.
+// which at most $maxEdges come back. One statement, as ours (cypher/traversal/neighbourhood.cypher, composed per
+// depth), written by hand for depth 2.
 MATCH (c:Entity {uid: $uid})
 CALL (c) {
   MATCH (c)-[]-(n:Entity)

@@ -50,3 +50,17 @@ export function isNodeLabel(value: string): value is NodeLabel {
 export function isRelationshipType(value: string): value is RelationshipType {
   return (RELATIONSHIP_TYPES as readonly string[]).includes(value);
 }
+
+/**
+ * `A|B` for a Cypher relationship-type or label expression, from the allow-lists only: a statement's types
+ * and labels are never request text, and a value that is not listed is a programming error.
+ */
+export function typeExpression(types: readonly RelationshipType[]): string {
+  for (const type of types) if (!isRelationshipType(type)) throw new Error(`Not a relationship type: ${type}`);
+  return types.join('|');
+}
+
+export function labelExpression(labels: readonly NodeLabel[]): string {
+  for (const label of labels) if (!isNodeLabel(label)) throw new Error(`Not a node label: ${label}`);
+  return labels.join('|');
+}

@@ -133,8 +133,11 @@ describe('query plans on the synthetic graph', () => {
   });
 
   it('starts every walk read as of a day from the uid index, as without a day', async () => {
-    for (const name of ['traversal/centre-and-first-step', 'traversal/expand-frontier', 'traversal/edges', 'traversal/shortest-path', 'traversal/all-shortest-paths']) {
-      const text = library.compose(name, { held: andHeldOn(library, 'r', '2015-01-01') });
+    const rel = `[r${whereHeldOn(library, 'r', '2015-01-01')}]`;
+    const neighbourhood = library.compose('traversal/neighbourhood', { rel, labels: '', steps: library.compose('traversal/neighbourhood-step', { rel, labels: '' }) });
+    const composed = (name: string) => (name === 'traversal/neighbourhood' ? neighbourhood : library.compose(name, { held: andHeldOn(library, 'r', '2015-01-01') }));
+    for (const name of ['traversal/neighbourhood', 'traversal/expand-frontier', 'traversal/shortest-path', 'traversal/all-shortest-paths']) {
+      const text = composed(name);
       expect(text).toContain('r.validFromBound');
       const plan = await explain(text);
       expect({ name, seek: plan.some((op) => op.startsWith('NodeUniqueIndexSeek') && op.includes('Entity(uid)')) }).toEqual({ name, seek: true });

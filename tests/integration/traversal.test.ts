@@ -1,6 +1,7 @@
 import type { RunningServer } from '../../src/server';
 import { relationshipGlobalId, toGlobalId } from '../../src/data/globalId';
 import { createRequestContext } from '../../src/graphql/context';
+import { neighbourhood as walkNeighbourhood, neighbourhoodRequest, type WalkBounds } from '../../src/data/traversal';
 import type { RelationshipType } from '../../src/graph/vocabulary';
 import { LIMITS } from '../../src/limits';
 import { execute, executeObserved } from '../helpers/testGraph';
@@ -216,11 +217,46 @@ describe('neighbourhood', () => {
     expect(sent).toEqual([]);
   });
 
-  it('sends depth + 1 statements: the centre with its first step, one per further step, and one for the edges', async () => {
-    const query = `query($id: ID!) { neighbourhood(id: $id, depth: 2, limit: ${neighbourhoodNodes.max}) { nodes { id } edges { id } truncated } }`;
-    const { result, statements } = await executeObserved(server, query, { id: CGS });
-    expect(result.errors).toBeUndefined();
-    expect(statements.map((statement) => statement.name)).toEqual(['traversal/centre-and-first-step', 'traversal/expand-frontier', 'traversal/edges']);
+  it('walks any depth, and draws its edges, in one statement', async () => {
+    for (const walkDepth of [1, 2, depth.max]) {
+      const query = `query($id: ID!) { neighbourhood(id: $id, depth: ${walkDepth}, limit: ${neighbourhoodNodes.max}) { nodes { id } edges { id } truncated } }`;
+      const { result, statements } = await executeObserved(server, query, { id: CGS });
+      expect(result.errors).toBeUndefined();
+      expect(statements.map((statement) => statement.name)).toEqual(['traversal/neighbourhood']);
+    }
+  });
+
+  describe('bounds reached on the seed with smaller bounds than the registry’s', () => {
+    /** The data layer's walk, in an operation context of its own, with the given bounds. */
+    async function walkWith(bounds: WalkBounds, args: { depth?: number; limit?: number } = {}) {
+      const context = createRequestContext({ runner: server.database.cypher, logger: server.logger, budgetMs: 10_000 });
+      try {
+        return await walkNeighbourhood(context, neighbourhoodRequest({ id: CGS, depth: 2, limit: neighbourhoodNodes.max, ...args }), undefined, bounds);
+      } finally {
+        await context.cypher.close();
+      }
+    }
+    const roomy: WalkBounds = { stepScan: 100_000, subgraphEdges: 100_000 };
+
+    it('is complete when no bound is reached', async () => {
+      const walked = await walkWith(roomy);
+      expect(walked.truncated).toBe(false);
+      expect(walked.edges).toHaveLength(await storedEdgeCount(walked.nodes.map((node) => node.entity.uid)));
+    });
+
+    it('says it truncated when a step looked at as many relationships as it may, and took only what those reached', async () => {
+      const walked = await walkWith({ ...roomy, stepScan: 3 }, { depth: 1 });
+      expect(walked.truncated).toBe(true);
+      expect(walked.nodes.length).toBeLessThanOrEqual(1 + 3);
+    });
+
+    it('returns at most the edge bound, in a stable order, and says it truncated', async () => {
+      const complete = await walkWith(roomy);
+      const capped = await walkWith({ ...roomy, subgraphEdges: 3 });
+      expect(capped.truncated).toBe(true);
+      expect(capped.edges.map((edge) => edge.id)).toEqual(complete.edges.slice(0, 3).map((edge) => edge.id));
+      expect(capped.nodes.map((node) => node.entity.uid)).toEqual(complete.nodes.map((node) => node.entity.uid));
+    });
   });
 
   it('rejects a depth or limit below 1 as BAD_USER_INPUT', async () => {

@@ -18,7 +18,7 @@ const { stepScan, subgraphEdges } = LIMITS.traversal;
 
 type Answer = (params: Params) => Row[] | Promise<Row[]>;
 
-function scriptedWalk(answers: Record<string, Answer>, deadline = new Deadline(60_000)) {
+function scriptedWalk(answers: Record<string, Answer>, deadline = new Deadline(60_000), slotsOf: Array<Record<string, string>> = []) {
   const calls: Array<{ name: string; params: Params }> = [];
   const answer = (name: string, params: Params) => {
     calls.push({ name, params });
@@ -36,6 +36,7 @@ function scriptedWalk(answers: Record<string, Answer>, deadline = new Deadline(6
     readTemplate: async (name: string, slots: Record<string, string>, params: Params = {}) => {
       // A walking statement is a template of cypher/ whose slots the walk fills in full.
       library.compose(name, slots);
+      slotsOf.push(slots);
       return answer(name, params);
     },
   };
@@ -50,8 +51,8 @@ const entityRow = (uid: string) => {
   return { labels: [label, 'Entity'], props: { uid, key, name: key } };
 };
 
-/** The answer of traversal/centre-and-first-step: the centre and the entities its first step reached. */
-const firstStep = (entities: string[], scanned: number) => [{ centre: entityRow(CGS), entities: entities.map(entityRow), scanned }];
+/** The answer of traversal/neighbourhood: the centre, the entities taken, the edges among them, the walk's own flag. */
+const walked = (entities: string[], edges: Row[] = [], truncated = false) => [{ centre: entityRow(CGS), entities: entities.map(entityRow), edges, truncated }];
 
 const edgeRow = (index: number, extra: Record<string, unknown> = {}) => ({
   id: `stored-${index}`,
@@ -59,100 +60,60 @@ const edgeRow = (index: number, extra: Record<string, unknown> = {}) => ({
   source: CGS,
   target: 'Event:e0',
   props: { role: 'ORGANIZER', id: `stored-${index}` },
+  capped: false,
   ...extra,
 });
 
 describe('neighbourhood bounds, without a database', () => {
-  it('asks each step for one more entity than the cap leaves, and reports truncation when it gets it', async () => {
-    const { walk, calls } = scriptedWalk({
-      'traversal/centre-and-first-step': (params) => firstStep(Array.from({ length: Number(params.take) }, (_, index) => `Event:e${index}`), 10),
-      'traversal/expand-frontier': () => [],
-      'traversal/edges': () => [],
-    });
-    const result = await neighbourhood(walk, neighbourhoodRequest({ id: CGS, depth: 3, limit: 4 }));
-    expect(result.nodes.map((node) => node.entity.uid)).toEqual([CGS, 'Event:e0', 'Event:e1', 'Event:e2']);
-    expect(result.truncated).toBe(true);
-    // The centre is read with the first step, which asks for the cap (3 entities besides the centre, plus one).
-    expect(calls[0]).toMatchObject({ name: 'traversal/centre-and-first-step', params: { uid: CGS, take: 4, scanLimit: stepScan } });
-    // The cap is reached at distance 1, so no deeper step runs.
-    expect(calls.filter((call) => call.name === 'traversal/expand-frontier')).toHaveLength(0);
-    expect(calls.find((call) => call.name === 'traversal/edges')!.params).toMatchObject({
-      uids: [CGS, 'Event:e0', 'Event:e1', 'Event:e2'],
-      limit: subgraphEdges + 1,
-    });
+  it('sends one statement with one step per distance after the first, bounded by the registry', async () => {
+    const slotsOf: Array<Record<string, string>> = [];
+    const { walk, calls } = scriptedWalk({ 'traversal/neighbourhood': () => walked(['Event:e0']) }, undefined, slotsOf);
+    await neighbourhood(walk, neighbourhoodRequest({ id: CGS, depth: 3, limit: 4 }));
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({ name: 'traversal/neighbourhood', params: { uid: CGS, limit: 4, scanLimit: stepScan, maxEdges: subgraphEdges } });
+    const stepText = library.compose('traversal/neighbourhood-step', { rel: slotsOf[0].rel, labels: '' });
+    expect(slotsOf[0].steps.split(stepText)).toHaveLength(3);
+    expect(slotsOf[0]).toMatchObject({ rel: '[r]', labels: '' });
   });
 
-  it('expands each later distance from the entities the previous one reached, and not into those already taken', async () => {
-    const { walk, calls } = scriptedWalk({
-      'traversal/centre-and-first-step': () => firstStep(['Event:e0'], 1),
-      'traversal/expand-frontier': () => [{ entity: entityRow('Country:TH'), scanned: 1 }],
-      'traversal/edges': () => [],
-    });
-    const result = await neighbourhood(walk, neighbourhoodRequest({ id: CGS, depth: 2, limit: 10 }));
-    expect(result.nodes.map((node) => node.entity.uid)).toEqual([CGS, 'Event:e0', 'Country:TH']);
-    expect(calls.map((call) => call.name)).toEqual(['traversal/centre-and-first-step', 'traversal/expand-frontier', 'traversal/edges']);
-    expect(calls[1].params).toMatchObject({ frontier: ['Event:e0'], seen: [CGS, 'Event:e0'], take: 9 });
+  it('writes the asked relationship types and kinds into the patterns from the allow-lists', async () => {
+    const slotsOf: Array<Record<string, string>> = [];
+    const { walk } = scriptedWalk({ 'traversal/neighbourhood': () => walked([]) }, undefined, slotsOf);
+    await neighbourhood(walk, neighbourhoodRequest({ id: CGS, relationshipTypes: ['ORGANIZED', 'HELD_IN'], kinds: ['EVENT', 'COUNTRY'] }));
+    expect(slotsOf[0]).toMatchObject({ rel: '[r:ORGANIZED|HELD_IN]', labels: ' AND (n:Event|Country)', steps: '' });
   });
 
-  it('reports truncation when a step or the edge read hits the relationship scan cap, or the edge cap', async () => {
-    const scanCapped = scriptedWalk({
-      'traversal/centre-and-first-step': () => firstStep(['Event:e0'], stepScan),
-      'traversal/edges': () => [],
-    });
-    expect((await neighbourhood(scanCapped.walk, neighbourhoodRequest({ id: CGS }))).truncated).toBe(true);
+  it('reports truncation when the walk says so, when the edges reach their cap, or when an entity’s edge read was capped', async () => {
+    const complete = scriptedWalk({ 'traversal/neighbourhood': () => walked(['Event:e0'], [edgeRow(0)]) });
+    expect((await neighbourhood(complete.walk, neighbourhoodRequest({ id: CGS }))).truncated).toBe(false);
 
-    const edgeCapped = scriptedWalk({
-      'traversal/centre-and-first-step': () => firstStep(['Event:e0'], 1),
-      'traversal/edges': (params) => Array.from({ length: Number(params.limit) }, (_, index) => edgeRow(index)),
-    });
+    const cut = scriptedWalk({ 'traversal/neighbourhood': () => walked(['Event:e0'], [], true) });
+    expect((await neighbourhood(cut.walk, neighbourhoodRequest({ id: CGS }))).truncated).toBe(true);
+
+    const edgeCapped = scriptedWalk({ 'traversal/neighbourhood': (params) => walked(['Event:e0'], Array.from({ length: Number(params.maxEdges) + 1 }, (_, index) => edgeRow(index))) });
     const result = await neighbourhood(edgeCapped.walk, neighbourhoodRequest({ id: CGS }));
     expect(result.truncated).toBe(true);
     expect(result.edges).toHaveLength(subgraphEdges);
 
-    const hubEdges = scriptedWalk({
-      'traversal/centre-and-first-step': () => firstStep(['Event:e0'], 1),
-      'traversal/edges': () => [edgeRow(0, { capped: true })],
-    });
+    const hubEdges = scriptedWalk({ 'traversal/neighbourhood': () => walked(['Event:e0'], [edgeRow(0, { capped: true })]) });
     expect((await neighbourhood(hubEdges.walk, neighbourhoodRequest({ id: CGS }))).truncated).toBe(true);
-    expect(hubEdges.calls.find((call) => call.name === 'traversal/edges')!.params.scanPerNode).toBe(stepScan);
-
-    const complete = scriptedWalk({
-      'traversal/centre-and-first-step': () => firstStep(['Event:e0'], 1),
-      'traversal/edges': () => [edgeRow(0)],
-    });
-    expect((await neighbourhood(complete.walk, neighbourhoodRequest({ id: CGS }))).truncated).toBe(false);
   });
 
   it('hands out the global ID of each edge’s stored id, and never lists that id among the qualifiers', async () => {
-    const { walk } = scriptedWalk({
-      'traversal/centre-and-first-step': () => firstStep(['Event:e0'], 1),
-      'traversal/edges': () => [edgeRow(7), edgeRow(8, { id: null })],
-    });
-    const { edges } = await neighbourhood(walk, neighbourhoodRequest({ id: CGS }));
+    const { walk } = scriptedWalk({ 'traversal/neighbourhood': () => walked(['Event:e0'], [edgeRow(7), edgeRow(8, { id: null })]) });
+    const { edges, nodes } = await neighbourhood(walk, neighbourhoodRequest({ id: CGS }));
+    expect(nodes.map((node) => node.entity.uid)).toEqual([CGS, 'Event:e0']);
     expect(edges[0].id).toBe(relationshipGlobalId('ORGANIZED', 'stored-7'));
     expect(edges[0].qualifiers).toEqual([{ name: 'role', value: 'ORGANIZER' }]);
     // A relationship stored without an id gets none (selecting it is then a field error), not an invented one.
     expect(edges[1].id).toBeUndefined();
   });
 
-  it('checks the operation’s deadline between statements and stops with QUERY_TIMEOUT once it is spent', async () => {
-    const deadline = new Deadline(30);
-    const { walk, calls } = scriptedWalk(
-      {
-        // The first step outlives the whole budget.
-        'traversal/centre-and-first-step': () => new Promise((resolve) => setTimeout(() => resolve(firstStep(['Event:e0'], 1)), 60)),
-        'traversal/expand-frontier': () => [],
-        'traversal/edges': () => [],
-      },
-      deadline,
-    );
-    await expect(neighbourhood(walk, neighbourhoodRequest({ id: CGS, depth: 2 }))).rejects.toMatchObject({
-      extensions: { code: 'QUERY_TIMEOUT', timeoutMs: 30 },
-    });
-    expect(calls.map((call) => call.name)).toEqual(['traversal/centre-and-first-step']);
-  });
-
   it('sends nothing at all when the operation’s deadline is already spent', async () => {
+    const walkNothing = scriptedWalk({ 'traversal/neighbourhood': () => walked([]) }, new Deadline(0));
+    await expect(neighbourhood(walkNothing.walk, neighbourhoodRequest({ id: CGS }))).rejects.toMatchObject({ extensions: { code: 'QUERY_TIMEOUT' } });
+    expect(walkNothing.calls).toEqual([]);
+
     const { walk, calls } = scriptedWalk({ 'traversal/shortest-path': () => [{ from: entityRow(CGS), to: entityRow('Country:TH'), nodes: null, rels: null }] }, new Deadline(0));
     await expect(shortestPath(walk, pathRequest('shortestPath', { from: CGS, to: 'Country:TH' }))).rejects.toMatchObject({
       extensions: { code: 'QUERY_TIMEOUT' },
@@ -160,8 +121,8 @@ describe('neighbourhood bounds, without a database', () => {
     expect(calls).toEqual([]);
   });
 
-  it('answers an unknown centre with NOT_FOUND before walking', async () => {
-    const { walk, calls } = scriptedWalk({ 'traversal/centre-and-first-step': () => [] });
+  it('answers an unknown centre with NOT_FOUND', async () => {
+    const { walk, calls } = scriptedWalk({ 'traversal/neighbourhood': () => [] });
     await expect(neighbourhood(walk, neighbourhoodRequest({ id: CGS }))).rejects.toMatchObject({
       extensions: { code: 'NOT_FOUND', argumentName: 'id' },
     });

@@ -1,10 +1,12 @@
-import type { NodeLabel, RelationshipType } from '../../graph/vocabulary';
+import type { Row } from '../../db/cypherRunner';
+import { labelExpression, typeExpression, type NodeLabel, type RelationshipType } from '../../graph/vocabulary';
+import { whereHeldOn } from '../heldOn';
 import { LIMITS } from '../../limits';
 import { boundedInt, kindsArg, relationshipTypesArg } from '../arguments';
 import { fromGlobalId } from '../globalId';
 import { toEntityRecord, type EntityRecord } from '../records';
 import { toGraphEdge, toGraphNode, type GraphEdgeResult, type GraphNodeResult } from './shape';
-import { notFound, walkStep, type WalkContext } from './walk';
+import { notFound, type WalkContext } from './walk';
 
 /**
  * The neighbourhood of an entity, for drawing. Bounded on the server whatever the client asks: depth and
@@ -60,69 +62,54 @@ export function neighbourhoodRequest(args: NeighbourhoodArgs): NeighbourhoodRequ
   };
 }
 
+/** The bounds of one walk: from the registry (LIMITS.traversal); tests give smaller ones to reach them on a small graph. */
+export interface WalkBounds {
+  /** Relationships one breadth-first step, and the edge read of one entity, may look at. */
+  stepScan: number;
+  /** Edges returned among the nodes. */
+  subgraphEdges: number;
+}
+
 /**
- * Breadth-first, one statement per distance: each step expands the frontier into entities not yet taken
- * (nearest first, kind-then-key order within a distance), scans at most `traversal.stepScan` relationships
- * and takes at most what the node cap leaves (plus one, to know whether the cap cut anything); the first step
- * is read with the centre itself. Then one statement reads the edges among the taken nodes: depth + 1
- * statements in all. Entities are identified by their indexed `uid` throughout.
+ * Breadth-first in one statement (cypher/traversal/neighbourhood, with one traversal/neighbourhood-step per
+ * distance after the first): each step expands the frontier into entities not yet taken (nearest first,
+ * kind-then-key order within a distance), scans at most `stepScan` relationships and takes at most what the
+ * node cap leaves (plus one, to know whether the cap cut anything); then the edges among the taken nodes.
+ * Entities are followed as nodes throughout, never looked up again by uid.
  */
-export async function neighbourhood(walk: WalkContext, request: NeighbourhoodRequest, selection: SubgraphSelection = EVERYTHING): Promise<SubgraphResult> {
-  const { stepScan, subgraphEdges } = LIMITS.traversal;
-  const taken: EntityRecord[] = [];
-  let frontier: string[] = [];
-  let truncated = false;
-  const takeStep = (reached: EntityRecord[], scanned: number[]) => {
-    const room = request.limit - taken.length;
-    if (scanned.some((count) => count >= stepScan) || reached.length > room) truncated = true;
-    const kept = reached.slice(0, room);
-    taken.push(...kept);
-    frontier = kept.map((entity) => entity.uid);
-  };
-
-  // The depth is at least 1 (traversal.depth in the registry), so the first step is always read.
-  const [first] = await walkStep(walk, 'traversal/centre-and-first-step', request.asOf, {
-    uid: request.uid,
-    types: request.types,
-    labels: request.labels,
-    scanLimit: stepScan,
-    take: request.limit,
-    allProperties: selection.entities,
-  });
-  if (!first) throw notFound('id', request.uid);
-  const center = toEntityRecord(first.centre);
-  taken.push(center);
-  takeStep((first.entities as unknown[]).map(toEntityRecord), [Number(first.scanned)]);
-
-  for (let distance = 2; distance <= request.depth && frontier.length > 0 && taken.length < request.limit; distance += 1) {
-    const rows = await walkStep(walk, 'traversal/expand-frontier', request.asOf, {
-      frontier,
-      seen: taken.map((entity) => entity.uid),
-      types: request.types,
-      labels: request.labels,
-      scanLimit: stepScan,
-      take: request.limit - taken.length + 1,
+export async function neighbourhood(
+  walk: WalkContext,
+  request: NeighbourhoodRequest,
+  selection: SubgraphSelection = EVERYTHING,
+  bounds: WalkBounds = LIMITS.traversal,
+): Promise<SubgraphResult> {
+  const { library } = walk.cypher;
+  const rel = `[r${request.types === null ? '' : `:${typeExpression(request.types)}`}${whereHeldOn(library, 'r', request.asOf)}]`;
+  const labels = request.labels === null ? '' : ` AND (n:${labelExpression(request.labels)})`;
+  const step = library.compose('traversal/neighbourhood-step', { rel, labels });
+  walk.deadline.check();
+  const [row] = await walk.cypher.readTemplate(
+    'traversal/neighbourhood',
+    { rel, labels, steps: Array.from({ length: request.depth - 1 }, () => step).join('\n') },
+    {
+      uid: request.uid,
+      limit: request.limit,
+      scanLimit: bounds.stepScan,
+      maxEdges: bounds.subgraphEdges,
       allProperties: selection.entities,
-    });
-    takeStep(
-      rows.map((row) => toEntityRecord(row.entity)),
-      rows.map((row) => Number(row.scanned)),
-    );
-  }
-
-  const edgeRows = await walkStep(walk, 'traversal/edges', request.asOf, {
-    uids: taken.map((entity) => entity.uid),
-    types: request.types,
-    limit: subgraphEdges + 1,
-    scanPerNode: stepScan,
-    withProperties: selection.edgeProperties,
-  });
-  if (edgeRows.length > subgraphEdges || edgeRows.some((row) => row.capped === true)) truncated = true;
-
+      withProperties: selection.edgeProperties,
+      asOf: request.asOf,
+    },
+  );
+  if (!row) throw notFound('id', request.uid);
+  const center = toEntityRecord(row.centre);
+  const taken = [center, ...(row.entities as unknown[]).map(toEntityRecord)];
+  const edgeRows = row.edges as Row[];
+  const truncated = row.truncated === true || edgeRows.length > bounds.subgraphEdges || edgeRows.some((edge) => edge.capped === true);
   return {
     center,
     nodes: taken.map(toGraphNode),
-    edges: edgeRows.slice(0, subgraphEdges).map(toGraphEdge),
+    edges: edgeRows.slice(0, bounds.subgraphEdges).map(toGraphEdge),
     truncated,
   };
 }

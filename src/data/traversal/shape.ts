@@ -67,7 +67,7 @@ export function toGraphNode(entity: EntityRecord): GraphNodeResult {
   return { id: toGlobalId(entity.uid), kind: kindOf(entity.label) as EntityKind, label: displayLabel(entity), entity };
 }
 
-/** A row of cypher/traversal/edges.cypher: `id` (stored), `type`, `source` and `target` (uids), `props`. */
+/** An edge of cypher/traversal/neighbourhood: `id` (stored), `type`, `source` and `target` (uids), `props`. */
 export function toGraphEdge(row: Row): GraphEdgeResult {
   const type = row.type as RelationshipType;
   const props = (row.props ?? {}) as Record<string, unknown>;

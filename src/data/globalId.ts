@@ -11,6 +11,8 @@ export function toGlobalId(uid: string): string {
 }
 
 export function relationshipGlobalId(type: RelationshipType, id: string): string {
+  // A relationship read ahead without its id (no edge id selected anywhere in the operation) has none to give.
+  if (id === '') throw new Error(`A ${type} relationship was asked for the id it was read without.`);
   return toGlobalId(`Relationship:${type}:${id}`);
 }
 

@@ -99,13 +99,14 @@ export function projectionOf(library: CypherLibrary, plan: PrefetchPlan, variabl
           other,
           label: slots.other,
           rel,
+          id: edgeNeeds(needs, field.edge, 'id') ? `${rel}.id` : 'null',
           position: edgeNeeds(needs, field.edge, 'cursor') ? positionExpression(key, rel, other) : 'null',
           positionVar: `position_${name}`,
           order: orderExpression(key, rel, other, key.descending !== key.window.backward ? 'DESC' : 'ASC'),
           limit: `$limit_${name}`,
-          type: shape.type === undefined ? `type: type(${rel}), ` : '',
-          outgoing: shape.outgoing === undefined ? `outgoing: startNode(${rel}) = ${nodeVar}, ` : '',
-          relProps: relProperties.length === 0 ? '{}' : `${rel} {${relProperties.map((property) => `.${property}`).join(', ')}}`,
+          type: shape.type === undefined ? `type(${rel})` : 'null',
+          outgoing: shape.outgoing === undefined ? `startNode(${rel}) = ${nodeVar}` : 'null',
+          relProps: relProperties.length === 0 ? 'null' : `${rel} {${relProperties.map((property) => `.${property}`).join(', ')}}`,
           projection: project(field.child, other, depth + 1, selection.other),
         })}`,
       ];
@@ -115,7 +116,8 @@ export function projectionOf(library: CypherLibrary, plan: PrefetchPlan, variabl
       return entries;
     });
     const labels = nodeLabel === null ? `labels: labels(${nodeVar}), ` : '';
-    return library.compose('prefetch/entity', { labels, props: propsExpression(nodeVar, nodeLabel, needs), fields: fields.join(', ') });
+    const props = propsExpression(nodeVar, nodeLabel, needs);
+    return fields.length === 0 ? library.compose('prefetch/leaf-entity', { labels, props }) : library.compose('prefetch/entity', { labels, props, fields: fields.join(', ') });
   };
   return { text: project(plan, variable, 1, label), params };
 }
@@ -142,7 +144,7 @@ export function readAheadFrom(value: unknown, plan: PrefetchPlan, label: NodeLab
     for (const field of node.fields) {
       const name = field.name;
       const shape = shapeOf(field);
-      const read = (values[name] ?? []) as Array<Record<string, unknown>>;
+      const read = ((values[name] ?? []) as unknown[][]).map(readAheadRow);
       const rows = read.map((row) => toPageRow(parent.uid, row, shape));
       const count = field.count ? Number(values[`${name}_count`]) : undefined;
       keepReadAhead(parent, readAheadKey(pageRequestOf(parent.uid, field.request).key), { rows, probed: field.probe, count });
@@ -152,6 +154,11 @@ export function readAheadFrom(value: unknown, plan: PrefetchPlan, label: NodeLab
   };
   keep(entity, prefetched, plan);
   return entity;
+}
+
+/** A row of prefetch/relationship-page (a list, in its documented order) as the map toPageRow reads. */
+function readAheadRow([id, relProps, position, other, type, outgoing]: unknown[]): Record<string, unknown> {
+  return { id, relProps, position, other, type, outgoing };
 }
 
 /** How a root field finds its one entity: by uid (any kind) or an organization by acronym. */

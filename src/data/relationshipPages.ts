@@ -72,7 +72,8 @@ export function toPageRow(parentUid: string, row: Record<string, unknown>, shape
     // Null when the statement made no positions (no cursor selected): no cursor is ever made from it.
     position: row.position === null || row.position === undefined ? '' : String(row.position),
     rel: {
-      id: String(row.id),
+      // Empty when the statement left it out (no edge id selected): no id is ever made from it.
+      id: row.id === null || row.id === undefined ? '' : String(row.id),
       type: shape.type ?? (row.type as RelationshipType),
       direction: outgoing ? 'OUTGOING' : 'INCOMING',
       props: (row.relProps ?? {}) as Record<string, unknown>,

@@ -106,13 +106,16 @@ describe('reading relationship pages ahead', () => {
     ]);
     const { text } = projectionOf(library, plan, 'n', needs, 'Organization');
     expect(text).toMatch(/^\{ props: n \{\.key, \.name\}, prefetched:/);
-    expect(text).toContain('relProps: r1_0 {.role}');
+    // Rows are lists: [id, relationship properties, position, other end, type, outgoing], null what is not read.
+    expect(text).toContain('RETURN [null, r1_0 {.role}, position_k1, { props: o1_0 {.key, .name} }, null, null]');
     expect(text).toContain('null AS position_k1');
     expect(text).not.toMatch(/labels|type\(r1_0\)|startNode|validFrom|provenance/);
 
     const withCursors = projectionOf(library, plan, 'n', new Map([...needs, ['ProjectParticipationEdge', new Set(['cursor', 'validFrom'])]]), 'Organization').text;
     expect(withCursors).toContain('o1_0.sortName + $separator + r1_0.id AS position_k1');
-    expect(withCursors).toContain('relProps: r1_0 {.validFrom}');
+    expect(withCursors).toContain('RETURN [null, r1_0 {.validFrom}, position_k1,');
+    const withIds = projectionOf(library, plan, 'n', new Map([...needs, ['ProjectParticipationEdge', new Set(['id'])]]), 'Organization').text;
+    expect(withIds).toContain('RETURN [r1_0.id, null, position_k1,');
   });
 });
 

@@ -6,7 +6,7 @@ import type { NodeLabel } from '../graph/vocabulary';
 import { LIMITS } from '../limits';
 import type { CursorBinding } from './cursors';
 import { pageWindow, toPage, type ConnectionRecord, type PageArgs, type PageWindow } from './pagination';
-import { NO_READ_AHEAD, readAheadFrom, projectionOf, type ReadAhead } from './prefetch';
+import { NO_READ_AHEAD, readAheadFrom, projectionFor, type ReadAhead } from './prefetch';
 import { toEntityRecordOf, type EntityRecord } from './records';
 
 /**
@@ -119,8 +119,8 @@ export async function listPage(
   const binding: CursorBinding = { list: spec.area, filter: request.filter, order: `${orderName} ${descending ? 'DESC' : 'ASC'}` };
   const window = pageWindow(request, LIMITS.page, binding);
   const composed = composeList(cypher.library, spec, request.filter, window, { field, descending });
-  const { plan, properties } = readAhead ?? NO_READ_AHEAD;
-  const projection = projectionOf(cypher.library, plan, 'n', properties, spec.label);
+  const { plan } = readAhead ?? NO_READ_AHEAD;
+  const projection = projectionFor(cypher.library, readAhead ?? NO_READ_AHEAD, spec.label);
   const rows =
     window.size === 0
       ? []

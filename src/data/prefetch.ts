@@ -122,6 +122,22 @@ export function projectionOf(library: CypherLibrary, plan: PrefetchPlan, variabl
   return { text: project(plan, variable, 1, label), params };
 }
 
+/**
+ * projectionOf for the root variable `n`, kept per read-ahead plan: a plan is reused for every request of the
+ * same operation with the same planning values (src/graphql/lookahead.ts), and so is its Cypher text.
+ */
+export function projectionFor(library: CypherLibrary, readAhead: ReadAhead, label: NodeLabel): { text: string; params: Params } {
+  let byPlan = PROJECTIONS.get(library);
+  if (!byPlan) PROJECTIONS.set(library, (byPlan = new WeakMap()));
+  let byLabel = byPlan.get(readAhead);
+  if (!byLabel) byPlan.set(readAhead, (byLabel = new Map()));
+  let projection = byLabel.get(label);
+  if (!projection) byLabel.set(label, (projection = projectionOf(library, readAhead.plan, 'n', readAhead.properties, label)));
+  return projection;
+}
+
+const PROJECTIONS = new WeakMap<CypherLibrary, WeakMap<ReadAhead, Map<NodeLabel, { text: string; params: Params }>>>();
+
 /** What a read-ahead field fixes, so its rows need not carry it: the type, the direction, the other end's label. */
 function shapeOf(field: PrefetchField): PageRowShape {
   const { types, direction, other } = field.request.selection;
@@ -171,7 +187,7 @@ export type EntityLookup = { uid: string } | { acronym: string };
 export async function entityWithReadAhead(cypher: CypherReader, loaders: Loaders, lookup: EntityLookup, label: NodeLabel, readAhead: ReadAhead): Promise<EntityRecord | null> {
   const { plan } = readAhead;
   if (plan.fields.length === 0 && 'uid' in lookup) return loaders.entityByUid.load(lookup.uid);
-  const projection = projectionOf(cypher.library, plan, 'n', readAhead.properties, label);
+  const projection = projectionFor(cypher.library, readAhead, label);
   // A fragment without slots: compose only drops its comment lines.
   const match = cypher.library.compose('uid' in lookup ? 'prefetch/match-uid' : 'organizations/match-acronym', {});
   const [row] = await cypher.readTemplate('prefetch/one-entity', { match, projection: projection.text }, { ...projection.params, ...lookup });

@@ -5,6 +5,7 @@ import {
   TypeInfo,
   visit,
   visitWithTypeInfo,
+  type ASTNode,
   type FieldNode,
   type GraphQLObjectType,
   type GraphQLResolveInfo,
@@ -203,9 +204,70 @@ function nodeSelectionsWithDirectives(info: GraphQLResolveInfo, connection: Grap
  * nowhere else). A single entity without read-ahead goes through the shared loader, which reads them all.
  */
 function readAhead(info: GraphQLResolveInfo, typeName: string, sets: readonly (SelectionSetNode | undefined)[], always = false): ReadAhead {
+  // Keyed by the field's AST node (Apollo reuses a document it has seen) and the values of the variables that
+  // can change a plan: a client repeating an operation with another key or code is planned once.
+  const [field] = info.fieldNodes;
+  const key = `${typeName}|${always}|${info.fieldNodes.length}|${planningValues(info)}`;
+  let known = READ_AHEAD_OF_FIELD.get(field);
+  const found = known?.get(key);
+  if (found) return found;
   let counter = 0;
   const plan = planFor(info, typeName, sets, () => `k${(counter += 1)}`, 1);
-  return { plan, properties: always || plan.fields.length > 0 ? operationNeeds(info) : new Map() };
+  const planned: ReadAhead = { plan, properties: always || plan.fields.length > 0 ? operationNeeds(info) : new Map() };
+  if (!known) READ_AHEAD_OF_FIELD.set(field, (known = new Map()));
+  if (known.size >= PLANS_KEPT_PER_FIELD) known.clear();
+  known.set(key, planned);
+  return planned;
+}
+
+const READ_AHEAD_OF_FIELD = new WeakMap<FieldNode, Map<string, ReadAhead>>();
+const PLANS_KEPT_PER_FIELD = 100;
+
+/**
+ * The values of the variables a read-ahead plan or the operation's property needs may depend on: those given
+ * to an argument of any field below the operation's root fields (page sizes, orders, `lang` …) or to a
+ * directive, anywhere in the operation or its fragments. A root field's own arguments (the key looked up)
+ * only choose the entity. Absent and null differ where a variable has a default: `[]` marks absent.
+ */
+function planningValues(info: GraphQLResolveInfo): string {
+  let names = PLANNING_VARIABLES.get(info.operation);
+  if (!names) PLANNING_VARIABLES.set(info.operation, (names = planningVariables(info)));
+  const values = info.variableValues;
+  return JSON.stringify(names.map((name) => (name in values ? [values[name]] : [])));
+}
+
+const PLANNING_VARIABLES = new WeakMap<object, readonly string[]>();
+
+function planningVariables(info: GraphQLResolveInfo): string[] {
+  const names = new Set<string>();
+  const collect = (node: ASTNode) =>
+    visit(node, {
+      Variable(variable) {
+        names.add(variable.name.value);
+      },
+    });
+  const nested = (root: ASTNode, depthOfRoot: number) => {
+    let depth = depthOfRoot;
+    visit(root, {
+      Field: {
+        enter(node) {
+          // Fields of a fragment may sit anywhere: counted as nested.
+          if (depth > 0) node.arguments?.forEach(collect);
+          depth += 1;
+        },
+        leave() {
+          depth -= 1;
+        },
+      },
+      Directive(directive) {
+        collect(directive);
+        return false;
+      },
+    });
+  };
+  nested(info.operation, 0);
+  for (const fragment of Object.values(info.fragments)) nested(fragment, 1);
+  return [...names].sort();
 }
 
 /** The plan below a root field that returns one entity of `typeName`. */

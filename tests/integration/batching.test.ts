@@ -93,6 +93,29 @@ describe('query batching', () => {
     expect(plain.result.data.organization.memberCountries.nodes).toEqual(probed.result.data.organization.memberCountries.nodes);
   });
 
+  it('plans an operation repeated with other variables anew only where they change the plan: page sizes, languages, directives', async () => {
+    const query = `query($acronym: String!, $n: Int, $lang: String, $edges: Boolean = false) { organization(acronym: $acronym) {
+        acronym name(lang: $lang) memberCountries(first: $n) { nodes { code } edges @include(if: $edges) { cursor } } } }`;
+    const run = async (variables: Record<string, unknown>) => {
+      const { result, statements } = await executeObserved(server, query, variables);
+      expect(result.errors).toBeUndefined();
+      expect(statements).toHaveLength(1);
+      return result.data.organization;
+    };
+    expect((await run({ acronym: 'CCOP', n: 2 })).memberCountries.nodes).toHaveLength(2);
+    expect((await run({ acronym: 'CCOP', n: 3 })).memberCountries.nodes).toHaveLength(3);
+    const other = await run({ acronym: 'CGS', n: 1 });
+    expect(other.acronym).toBe('CGS');
+    expect(other.memberCountries.nodes.length).toBeLessThanOrEqual(1);
+    // The Chinese name is read from the stored names, which the English one does not need.
+    const english = await run({ acronym: 'CGS', n: 1, lang: 'en' });
+    const chinese = await run({ acronym: 'CGS', n: 1, lang: 'zh' });
+    expect(english.name).toBe('China Geological Survey');
+    expect(chinese.name).toBe('中国地质调查局');
+    const withCursors = await run({ acronym: 'CCOP', n: 3, edges: true });
+    expect(withCursors.memberCountries.edges.every((edge: any) => typeof edge.cursor === 'string' && edge.cursor.length > 0)).toBe(true);
+  });
+
   it('projects only what the resolvers read, yet answers aliases of one page that select different fields alike', async () => {
     const query = (directive: string) => `{ organization(acronym: "CCOP") {
         a: memberCountries(first: 3) ${directive} { nodes { name } }

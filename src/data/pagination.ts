@@ -50,7 +50,8 @@ export interface EdgeRecord<T> {
 export interface ConnectionRecord<T> {
   edges: Array<EdgeRecord<T>>;
   nodes: T[];
-  pageInfo: PageInfo;
+  /** A promise only where it is read later (a relationship page read ahead without its extra row). */
+  pageInfo: PageInfo | Promise<PageInfo>;
   totalCount: () => Promise<number>;
 }
 

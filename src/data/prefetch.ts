@@ -163,9 +163,11 @@ export function readAheadFrom(value: unknown, plan: PrefetchPlan, label: NodeLab
       const read = ((values[name] ?? []) as unknown[][]).map(readAheadRow);
       const rows = read.map((row) => toPageRow(parent.uid, row, shape));
       const count = field.count ? Number(values[`${name}_count`]) : undefined;
+      // Below the rows first: a page merged into one kept earlier brings what was read ahead below it along.
+      if (field.child.fields.length > 0) {
+        read.forEach((row, index) => keep(rows[index].rel.node, (row.other as { prefetched?: Record<string, unknown> }).prefetched ?? {}, field.child));
+      }
       keepReadAhead(parent, readAheadKey(pageRequestOf(parent.uid, field.request).key), { rows, probed: field.probe, count });
-      if (field.child.fields.length === 0) continue;
-      read.forEach((row, index) => keep(rows[index].rel.node, (row.other as { prefetched?: Record<string, unknown> }).prefetched ?? {}, field.child));
     }
   };
   keep(entity, prefetched, plan);

@@ -58,8 +58,9 @@ export interface RelationshipLoaders {
 /** The slots of relationships/page.cypher and count.cypher: types and labels only from the allow-lists. */
 export function relationshipSlots(library: CypherLibrary, selection: RelationshipSelection, rel = 'r'): { pattern: string; other: string } {
   const types = selection.types === null ? '' : `:${typeExpression(selection.types)}`;
-  // A day given as `asOf` keeps relationships whose stored bounds contain it (no bounds: always held).
-  const relationship = `[${rel}${types}${whereHeldOn(library, rel, selection.asOf)}]`;
+  // A day given as `asOf` keeps relationships whose stored bounds contain it (no bounds: always held); no
+  // type asked (`types: []`) matches none.
+  const relationship = selection.types?.length === 0 ? `[${rel} WHERE false]` : `[${rel}${types}${whereHeldOn(library, rel, selection.asOf)}]`;
   const pattern = selection.direction === 'OUTGOING' ? `-${relationship}->` : selection.direction === 'INCOMING' ? `<-${relationship}-` : `-${relationship}-`;
   return { pattern, other: selection.other ?? 'Entity' };
 }
@@ -175,7 +176,8 @@ export function createRelationshipLoaders(cypher: CypherReader): RelationshipLoa
 /** A page of relationships of one entity, each with its cursor; adapted to the two connection shapes below. */
 export interface RelationshipPage {
   relationships: RelationshipRecord[];
-  pageInfo: PageInfo;
+  /** A promise only for a page read ahead without the extra row, should `pageInfo` be asked after all. */
+  pageInfo: PageInfo | Promise<PageInfo>;
   totalCount: () => Promise<number>;
 }
 
@@ -183,7 +185,7 @@ export interface RelationshipPage {
 export interface LinkConnectionRecord {
   edges: RelationshipRecord[];
   nodes: EntityRecord[];
-  pageInfo: PageInfo;
+  pageInfo: PageInfo | Promise<PageInfo>;
   totalCount: () => Promise<number>;
   /** How complete the source says the whole list is (src/data/listCompleteness.ts), read only when selected. */
   completeness: () => Promise<ListCompletenessResult>;
@@ -289,16 +291,27 @@ export function keepReadAhead(parent: EntityRecord, name: string, page: ReadAhea
 export function relationshipPage(loaders: RelationshipLoaders, parent: EntityRecord, request: RelationshipPageRequest): RelationshipPage | Promise<RelationshipPage> {
   const { key, binding } = pageRequestOf(parent.uid, request);
   const totalCount = () => loaders.counts.load({ parentUid: parent.uid, selection: request.selection });
-  if (key.window.size === 0) return pageOf([], true, key.window, binding, totalCount);
+  const probedInfo = (rows: readonly PageRow[]) => toPage(rows, key.window, binding, (row) => row.position).pageInfo;
+  if (key.window.size === 0) return pageOf([], key.window, binding, totalCount, null);
   const ahead = parent.readAhead?.get(readAheadKey(key));
   if (ahead) {
     const { count } = ahead;
-    return pageOf(ahead.rows, ahead.probed, key.window, binding, count === undefined ? totalCount : () => Promise.resolve(count));
+    // Read without the extra row (the plan saw no `pageInfo` below the field): whether there is more is read
+    // only if it is asked after all, by the loaders, in a statement of its own.
+    const pageInfo = ahead.probed ? null : () => loaders.pages.load(key).then(probedInfo);
+    return pageOf(ahead.rows, key.window, binding, count === undefined ? totalCount : () => Promise.resolve(count), pageInfo);
   }
-  return loaders.pages.load(key).then((rows) => pageOf(rows, true, key.window, binding, totalCount));
+  return loaders.pages.load(key).then((rows) => pageOf(rows, key.window, binding, totalCount, null));
 }
 
-function pageOf(rows: readonly PageRow[], probed: boolean, window: PageWindow, binding: CursorBinding, totalCount: () => Promise<number>): RelationshipPage {
+/** `laterPageInfo`: where the rows cannot tell whether there is more, how to find out when asked (else null). */
+function pageOf(
+  rows: readonly PageRow[],
+  window: PageWindow,
+  binding: CursorBinding,
+  totalCount: () => Promise<number>,
+  laterPageInfo: (() => Promise<PageInfo>) | null,
+): RelationshipPage {
   const page = toPage(rows, window, binding, (row) => row.position);
   return {
     relationships: page.items.map((row, index) => ({
@@ -308,9 +321,7 @@ function pageOf(rows: readonly PageRow[], probed: boolean, window: PageWindow, b
       },
     })),
     get pageInfo() {
-      // The plan probes wherever `pageInfo` is selected below the field, however it is reached.
-      if (!probed) throw new Error(`The page info of ${binding.list} was asked of a page read ahead without its extra row.`);
-      return page.pageInfo;
+      return laterPageInfo ? laterPageInfo() : page.pageInfo;
     },
     totalCount,
   };

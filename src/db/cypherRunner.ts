@@ -141,7 +141,7 @@ export class CypherRunner implements CypherReader {
   private transactionRunner(tx: ManagedTransaction, jobs: AfterCommitJob[]): TransactionRunner {
     const runComposed = async (name: string, text: string, params: Params = {}) => {
       const started = Date.now();
-      const result = await runWithoutCallSite(tx, text, params);
+      const result = await withoutCallSite(() => tx.run(text, params));
       const ms = Date.now() - started;
       this.logger.debug({ cypher: name, ms, rows: result.records.length }, 'cypher');
       this.observers.notify({ name, ms, rows: result.records.length });
@@ -193,7 +193,7 @@ export class OperationReader implements CypherReader {
     const tx = this.openTransaction();
     const started = Date.now();
     try {
-      const result = await runWithoutCallSite(tx, text, params);
+      const result = await withoutCallSite(() => tx.run(text, params));
       const ms = Date.now() - started;
       const rows = result.records.map(toRow);
       this.scope.logger.debug({ cypher: name, ms, rows: rows.length }, 'cypher');
@@ -216,7 +216,7 @@ export class OperationReader implements CypherReader {
     this.session = undefined;
     this.transaction = undefined;
     try {
-      if (transaction?.isOpen()) await transaction.commit();
+      if (transaction?.isOpen()) await withoutCallSite(() => transaction.commit());
       await session?.close();
     } catch (error) {
       this.scope.logger.debug({ err: error }, 'closing the operation transaction failed');
@@ -247,15 +247,15 @@ export class OperationReader implements CypherReader {
 }
 
 /**
- * `tx.run`, without the driver's capture of the caller's stack for a failure it may report later: formatting
- * that stack is about a tenth of a millisecond of every statement, and the call site is always this module,
- * which says nothing (failures are mapped by fromNeo4jError and logged with the statement's name).
+ * Driver calls (run, commit) without the driver's capture of the caller's stack for a failure it may report
+ * later: formatting that stack is about a tenth of a millisecond of every call, and the call site is always
+ * this module, which says nothing (failures are mapped by fromNeo4jError and logged with the statement's name).
  */
-function runWithoutCallSite(tx: ManagedTransaction | Transaction, text: string, params: Params) {
+function withoutCallSite<T>(call: () => T): T {
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    return tx.run(text, params);
+    return call();
   } finally {
     Error.stackTraceLimit = limit;
   }

@@ -53,14 +53,21 @@ export function isRelationshipType(value: string): value is RelationshipType {
 
 /**
  * `A|B` for a Cypher relationship-type or label expression, from the allow-lists only: a statement's types
- * and labels are never request text, and a value that is not listed is a programming error.
+ * and labels are never request text, and a value that is not listed is a programming error. Sorted, so the
+ * same set is the same statement text (one plan in Neo4j's cache); an empty set has no expression (the
+ * caller writes what matching nothing means there).
  */
 export function typeExpression(types: readonly RelationshipType[]): string {
   for (const type of types) if (!isRelationshipType(type)) throw new Error(`Not a relationship type: ${type}`);
-  return types.join('|');
+  return expression(types);
 }
 
 export function labelExpression(labels: readonly NodeLabel[]): string {
   for (const label of labels) if (!isNodeLabel(label)) throw new Error(`Not a node label: ${label}`);
-  return labels.join('|');
+  return expression(labels);
+}
+
+function expression(names: readonly string[]): string {
+  if (names.length === 0) throw new Error('An empty set of types or labels has no expression.');
+  return [...new Set(names)].sort().join('|');
 }

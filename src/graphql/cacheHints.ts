@@ -1,6 +1,17 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import type { DocumentNode, OperationDefinitionNode, SelectionSetNode } from 'graphql';
+import {
+  getDirectiveValues,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentSpreadNode,
+  type InlineFragmentNode,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  valueFromASTUntyped,
+} from 'graphql';
 import type { RequestContext } from './context';
 
 /**
@@ -18,10 +29,10 @@ export function cacheHintPlugins(maxAgeSeconds: number): ApolloServerPlugin<Requ
     {
       async requestDidStart() {
         return {
-          async didResolveOperation({ operation, document, overallCachePolicy }) {
+          async didResolveOperation({ operation, document, request, overallCachePolicy }) {
             // As Apollo's plugin: only data fields carry hints, so an answer of `__typename` or introspection
             // alone is not cacheable.
-            const cacheable = operation?.operation === 'query' && selectsDataField(operation, document);
+            const cacheable = operation?.operation === 'query' && selectsDataField(operation, document, request.variables ?? {});
             overallCachePolicy.restrict({ maxAge: cacheable ? maxAgeSeconds : 0 });
           },
           async willSendResponse({ response, overallCachePolicy, contextValue }) {
@@ -39,12 +50,28 @@ export function cacheHintPlugins(maxAgeSeconds: number): ApolloServerPlugin<Requ
   ];
 }
 
-/** Whether the operation's top level (through its fragments) selects a field other than `__typename`, `__schema` … */
-function selectsDataField(operation: OperationDefinitionNode, document: DocumentNode): boolean {
+/**
+ * Whether the operation's top level (through its fragments, after @skip and @include) selects a field other
+ * than `__typename`, `__schema` …
+ */
+function selectsDataField(operation: OperationDefinitionNode, document: DocumentNode, variables: Record<string, unknown>): boolean {
   const fragments = new Map(document.definitions.flatMap((definition) => (definition.kind === 'FragmentDefinition' ? [[definition.name.value, definition] as const] : [])));
   const seen = new Set<string>();
+  // The request's variables with the operation's defaults (execution coerces them later; Booleans are as sent).
+  const values = {
+    ...Object.fromEntries((operation.variableDefinitions ?? []).flatMap((definition) => (definition.defaultValue ? [[definition.variable.name.value, valueFromASTUntyped(definition.defaultValue)]] : []))),
+    ...variables,
+  };
+  const included = (node: FieldNode | FragmentSpreadNode | InlineFragmentNode) => {
+    try {
+      return getDirectiveValues(GraphQLSkipDirective, node, values)?.if !== true && getDirectiveValues(GraphQLIncludeDirective, node, values)?.if !== false;
+    } catch {
+      return true; // A variable execution will refuse: the answer has errors, so no-store anyway.
+    }
+  };
   const selects = (set: SelectionSetNode): boolean =>
     set.selections.some((selection) => {
+      if (!included(selection)) return false;
       if (selection.kind === 'Field') return !selection.name.value.startsWith('__');
       if (selection.kind === 'InlineFragment') return selects(selection.selectionSet);
       if (seen.has(selection.name.value)) return false;

@@ -105,9 +105,14 @@ export function actualCost(data: unknown, isMutation: boolean, mutationField: nu
 }
 
 function objectsIn(value: unknown): number {
-  if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + objectsIn(item), 0);
+  // Loops, not Object.values/reduce: this walks every object of every answer, and allocates nothing.
   if (typeof value !== 'object' || value === null) return 0;
-  let total = 1;
-  for (const child of Object.values(value)) total += objectsIn(child);
+  let total = 0;
+  if (Array.isArray(value)) {
+    for (const item of value) total += objectsIn(item);
+    return total;
+  }
+  total = 1;
+  for (const key in value) total += objectsIn((value as Record<string, unknown>)[key]);
   return total;
 }

@@ -106,9 +106,12 @@ function planFor(info: GraphQLResolveInfo, typeName: string, sets: readonly (Sel
     const connectionType = getNamedType(definition.type);
     const childSets = connection && isObjectType(connectionType) ? nodeSelections(info, connectionType, node) : [node.selectionSet];
     const count = Boolean(connection && isObjectType(connectionType) && selectedFields(info, connectionType, [node.selectionSet]).some((sub) => sub.name.value === 'totalCount'));
-    // Whether there is more is read only for `pageInfo`: looked for under every fragment and directive, so a
-    // page read ahead without its extra row is never asked for it.
-    const probe = Boolean(connection) && reaches(info, [node.selectionSet], ['pageInfo']);
+    // Whether there is more is read only for `pageInfo`, looked for in every selection of this field (any alias,
+    // any fragment, under any directive: they may share this page); should it be asked of a page read without
+    // it after all, relationshipPages.ts reads it then.
+    const probe =
+      Boolean(connection) &&
+      selectedFields(info, type, sets, true).some((other) => other.name.value === node.name.value && reaches(info, [other.selectionSet], ['pageInfo']));
     const name = next();
     fields.push({ name, qualifiers: connection?.qualifiers ?? [], edge: edgeNeedsName(spec), request, count, probe, child: spec.other ? planFor(info, spec.other, childSets, next, depth + 1) : { fields: [] } });
   }

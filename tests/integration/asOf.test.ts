@@ -126,6 +126,21 @@ describe('relationships as of a day', () => {
       expect(await codeOf('2015-06-01')).toEqual(['CN']);
     });
 
+    it('walks every step of a deeper neighbourhood, and draws its edges, over relationships that held on the day', async () => {
+      const walk = async (day: string | null) =>
+        (await ok('query($day: LocalDate) { neighbourhood(id: "Organization:cgs", depth: 2, relationshipTypes: [PART_OF, HEADQUARTERED_IN], asOf: $day) { nodes { id } edges { type source target } } }', { day })).neighbourhood;
+      const on2015 = await walk('2015-01-01');
+      const on2019 = await walk('2019-01-01');
+      const always = await walk(null);
+      const ids = (subgraph: any) => new Set(subgraph.nodes.map((node: any) => node.id));
+      for (const dated of [on2015, on2019]) {
+        expect(dated.nodes.length).toBeLessThan(always.nodes.length);
+        expect([...ids(dated)].every((node) => ids(always).has(node))).toBe(true);
+        expect(dated.edges.every((edge: any) => ids(dated).has(edge.source) && ids(dated).has(edge.target))).toBe(true);
+      }
+      expect(ids(on2015)).not.toEqual(ids(on2019));
+    });
+
     it('finds a path only over relationships that held on the day', async () => {
       const path = async (day: string) =>
         (await ok('query($day: LocalDate) { shortestPath(from: "Organization:cgs", to: "Organization:mlr", maxLength: 1, relationshipTypes: [PART_OF], asOf: $day) { length } }', { day })).shortestPath;

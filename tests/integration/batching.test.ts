@@ -93,6 +93,20 @@ describe('query batching', () => {
     expect(plain.result.data.organization.memberCountries.nodes).toEqual(probed.result.data.organization.memberCountries.nodes);
   });
 
+  it('answers pageInfo below a page that two selections share, whichever of them asks for it, also under a directive', async () => {
+    const queries = [
+      `{ organization(acronym: "CCOP") { memberCountries(first: 3) { nodes { headquarteredOrganizations(first: 1) { nodes { key } } } } ...more } }
+       fragment more on Organization { memberCountries(first: 3) { nodes { headquarteredOrganizations(first: 1) { pageInfo { hasNextPage } } } } }`,
+      `query($x: Boolean = true) { organization(acronym: "CCOP") { a: memberCountries(first: 3) { nodes { code } } b: memberCountries(first: 3) @include(if: $x) { pageInfo { hasNextPage } } } }`,
+      `{ countries(first: 3) { nodes { code memberships(first: 1) { nodes { acronym } } } edges { node { memberships(first: 1) { pageInfo { hasNextPage } } } } } }`,
+    ];
+    for (const query of queries) {
+      const readAhead = await countStatements(query);
+      const batched = await countStatements(query.replace(/(memberCountries|memberships)\(first: (\d)\)(?! @include)/g, '$1(first: $2) @include(if: true)'));
+      expect(readAhead.data).toEqual(batched.data);
+    }
+  });
+
   it('plans an operation repeated with other variables anew only where they change the plan: page sizes, languages, directives', async () => {
     const query = `query($acronym: String!, $n: Int, $lang: String, $edges: Boolean = false) { organization(acronym: $acronym) {
         acronym name(lang: $lang) memberCountries(first: $n) { nodes { code } edges @include(if: $edges) { cursor } } } }`;

@@ -98,6 +98,9 @@ describe('caching on the shared graph', () => {
       expect(typename.headers.get('cache-control')).toBe('no-store');
       const viaFragment = await postGraphql(server.url, '{ ...about } fragment about on Query { themes(first: 1) { totalCount } }');
       expect(viaFragment.headers.get('cache-control')).toBe('max-age=30, public');
+      const skipped = await postGraphql(server.url, 'query($on: Boolean = false) { organization(key: "cgs") @include(if: $on) { name } themes(first: 1) @skip(if: true) { totalCount } }');
+      expect(skipped.body.data).toEqual({});
+      expect(skipped.headers.get('cache-control')).toBe('no-store');
       const mutation = await postGraphql(server.url, 'mutation { __typename }');
       expect(mutation.headers.get('cache-control')).toBe('no-store');
     });

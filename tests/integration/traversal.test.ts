@@ -226,6 +226,21 @@ describe('neighbourhood', () => {
     }
   });
 
+  it('answers the centre alone, untruncated, when no relationship type or no kind is asked, or the centre has no relationships', async () => {
+    for (const variables of [{ id: CGS, types: [] }, { id: CGS, kinds: [] }, { id: id('Source:cgs-intl-exchange'), depth: depth.max }]) {
+      const subgraph = await neighbourhood(variables);
+      expect(subgraph.nodes.map((node: any) => node.id)).toEqual([variables.id]);
+      expect(subgraph.edges).toEqual([]);
+      expect(subgraph.truncated).toBe(false);
+    }
+  });
+
+  it('keeps only the centre, and says it truncated, at a limit of 1', async () => {
+    const subgraph = await neighbourhood({ id: CGS, depth: 2, limit: 1 });
+    expect(subgraph.nodes.map((node: any) => node.id)).toEqual([CGS]);
+    expect(subgraph.truncated).toBe(true);
+  });
+
   describe('bounds reached on the seed with smaller bounds than the registry’s', () => {
     /** The data layer's walk, in an operation context of its own, with the given bounds. */
     async function walkWith(bounds: WalkBounds, args: { depth?: number; limit?: number } = {}) {

@@ -70,7 +70,8 @@ describe('neighbourhood bounds, without a database', () => {
     const { walk, calls } = scriptedWalk({ 'traversal/neighbourhood': () => walked(['Event:e0']) }, undefined, slotsOf);
     await neighbourhood(walk, neighbourhoodRequest({ id: CGS, depth: 3, limit: 4 }));
     expect(calls).toHaveLength(1);
-    expect(calls[0]).toMatchObject({ name: 'traversal/neighbourhood', params: { uid: CGS, limit: 4, scanLimit: stepScan, maxEdges: subgraphEdges } });
+    expect(calls[0]).toMatchObject({ name: 'traversal/neighbourhood', params: { uid: CGS } });
+    expect([calls[0].params.limit, calls[0].params.scanLimit, calls[0].params.maxEdges].map(Number)).toEqual([4, stepScan, subgraphEdges]);
     const stepText = library.compose('traversal/neighbourhood-step', { rel: slotsOf[0].rel, labels: '' });
     expect(slotsOf[0].steps.split(stepText)).toHaveLength(3);
     expect(slotsOf[0]).toMatchObject({ rel: '[r]', labels: '' });
@@ -80,7 +81,18 @@ describe('neighbourhood bounds, without a database', () => {
     const slotsOf: Array<Record<string, string>> = [];
     const { walk } = scriptedWalk({ 'traversal/neighbourhood': () => walked([]) }, undefined, slotsOf);
     await neighbourhood(walk, neighbourhoodRequest({ id: CGS, relationshipTypes: ['ORGANIZED', 'HELD_IN'], kinds: ['EVENT', 'COUNTRY'] }));
-    expect(slotsOf[0]).toMatchObject({ rel: '[r:ORGANIZED|HELD_IN]', labels: ' AND (n:Event|Country)', steps: '' });
+    expect(slotsOf[0]).toMatchObject({ rel: '[r:HELD_IN|ORGANIZED]', labels: ' AND (n:Country|Event)', steps: '' });
+  });
+
+  it('walks nothing when no relationship type or no kind is asked, and says so in the statement, not by failing', async () => {
+    const slotsOf: Array<Record<string, string>> = [];
+    const { walk } = scriptedWalk({ 'traversal/neighbourhood': () => walked([]) }, undefined, slotsOf);
+    await neighbourhood(walk, neighbourhoodRequest({ id: CGS, relationshipTypes: [] }));
+    await neighbourhood(walk, neighbourhoodRequest({ id: CGS, kinds: [] }));
+    expect(slotsOf.map((slots) => [slots.rel, slots.labels])).toEqual([
+      ['[r WHERE false]', ''],
+      ['[r]', ' AND false'],
+    ]);
   });
 
   it('reports truncation when the walk says so, when the edges reach their cap, or when an entity’s edge read was capped', async () => {

@@ -1,3 +1,4 @@
+import neo4j from 'neo4j-driver';
 import type { Row } from '../../db/cypherRunner';
 import { labelExpression, typeExpression, type NodeLabel, type RelationshipType } from '../../graph/vocabulary';
 import { whereHeldOn } from '../heldOn';
@@ -84,8 +85,10 @@ export async function neighbourhood(
   bounds: WalkBounds = LIMITS.traversal,
 ): Promise<SubgraphResult> {
   const { library } = walk.cypher;
-  const rel = `[r${request.types === null ? '' : `:${typeExpression(request.types)}`}${whereHeldOn(library, 'r', request.asOf)}]`;
-  const labels = request.labels === null ? '' : ` AND (n:${labelExpression(request.labels)})`;
+  // No types or no kinds asked (`[]`): nothing to walk, the centre alone.
+  const rel =
+    request.types?.length === 0 ? '[r WHERE false]' : `[r${request.types === null ? '' : `:${typeExpression(request.types)}`}${whereHeldOn(library, 'r', request.asOf)}]`;
+  const labels = request.labels === null ? '' : request.labels.length === 0 ? ' AND false' : ` AND (n:${labelExpression(request.labels)})`;
   const step = library.compose('traversal/neighbourhood-step', { rel, labels });
   walk.deadline.check();
   const [row] = await walk.cypher.readTemplate(
@@ -93,9 +96,9 @@ export async function neighbourhood(
     { rel, labels, steps: Array.from({ length: request.depth - 1 }, () => step).join('\n') },
     {
       uid: request.uid,
-      limit: request.limit,
-      scanLimit: bounds.stepScan,
-      maxEdges: bounds.subgraphEdges,
+      limit: neo4j.int(request.limit),
+      scanLimit: neo4j.int(bounds.stepScan),
+      maxEdges: neo4j.int(bounds.subgraphEdges),
       allProperties: selection.entities,
       withProperties: selection.edgeProperties,
       asOf: request.asOf,

@@ -24,8 +24,9 @@ import { freePort, intOption, repositoryRoot, tempDataDir } from './support';
  * round the 500 read keys in turn, so two writes in flight never want the same entity's lock (~10 writers are in
  * flight at 50 clients): a curation workload spreads over many entities, and what the soak measures is what
  * all writes share (the change history, the API key), not one entity's lock. Every answer is checked (non-2xx,
- * transport errors, timeouts and bodies with `errors` or `userErrors` count as errors). Reports p50/p99, throughput and the
- * server's RSS after warm-up (the first fifth of the run) and at the end; stops everything it started.
+ * transport errors, timeouts and bodies with `errors` or `userErrors` count as errors, in the warm-up too). After
+ * `--warm-up` seconds of the same load, reports p50/p99, throughput and the server's RSS in the measured run's
+ * first and last 10 s (medians); stops everything it started.
  */
 const WRITE_EVERY = 5;
 /** A request still unanswered after this long counts as a timeout (the server's own budget is 10 s). */
@@ -35,7 +36,8 @@ const TRANSPORT_BACKOFF_MS = 100;
 
 const HELP = `npm run soak [-- options]   (or: node dist/bench/soak.js [options] after npm run build)
 
-  --seconds N       how long the load runs (default 60)
+  --seconds N       how long the measured load runs (default 60)
+  --warm-up N       seconds of the same load before it, checked but not measured (default 45)
   --connections N   clients, each with one request in flight, over one keep-alive pool of N sockets (default 50)
   --nodes N         size of the synthetic graph written to the throwaway Neo4j (default 20000, at least 1000)
   --seed N          the synthetic graph's seed (default 42)
@@ -52,6 +54,8 @@ interface SoakRequest {
 interface LoadResult {
   seconds: number;
   requests: number;
+  /** The number the next request would have had. */
+  next: number;
   writes: number;
   /** Failed requests by kind: a transport error code, `timeout`, `HTTP <status>`, `GraphQL <code>`, `userError <code>`. */
   errors: Map<string, number>;
@@ -75,13 +79,14 @@ interface Percentiles {
  * up. One keep-alive agent holds at most `connections` sockets, so the harness opens them once and never more:
  * the first soak, on autocannon, counted thousands of "transport errors" that said nothing about the server.
  */
-async function runLoad(url: string, connections: number, seconds: number, request: (n: number) => SoakRequest): Promise<LoadResult> {
+/** `from`: the number of the first request (a run after a warm-up goes on numbering, so its creates stay new). */
+async function runLoad(url: string, connections: number, seconds: number, request: (n: number) => SoakRequest, from = 0): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections, maxFreeSockets: connections });
   const latencies: number[] = [];
   const byKind = { read: [] as number[], write: [] as number[] };
   const errors = new Map<string, number>();
   const firstErrors: string[] = [];
-  let next = 0;
+  let next = from;
   let writes = 0;
   const started = performance.now();
   const deadline = started + seconds * 1000;
@@ -110,7 +115,8 @@ async function runLoad(url: string, connections: number, seconds: number, reques
   agent.destroy();
   return {
     seconds: Math.round(elapsed * 10) / 10,
-    requests: next,
+    requests: next - from,
+    next,
     writes,
     errors,
     firstErrors,
@@ -118,6 +124,14 @@ async function runLoad(url: string, connections: number, seconds: number, reques
     readLatencyMs: percentiles(byKind.read),
     writeLatencyMs: percentiles(byKind.write),
   };
+}
+
+/** The median of some MB samples, to one decimal; null without samples. */
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return Math.round((sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2) * 10) / 10;
 }
 
 function percentiles(values: number[]): Percentiles {
@@ -164,7 +178,7 @@ function checkAnswer(text: string): Outcome {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { seconds: { type: 'string' }, connections: { type: 'string' }, nodes: { type: 'string' }, seed: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { seconds: { type: 'string' }, 'warm-up': { type: 'string' }, connections: { type: 'string' }, nodes: { type: 'string' }, seed: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) {
     process.stdout.write(HELP);
@@ -172,6 +186,7 @@ async function main(): Promise<void> {
   }
   const loadBefore = os.loadavg().map((l) => Math.round(l * 100) / 100);
   const seconds = intOption('seconds', values.seconds, 60);
+  const warmUpSeconds = intOption('warm-up', values['warm-up'], 45, 0);
   const connections = intOption('connections', values.connections, 50);
   const nodes = intOption('nodes', values.nodes, 20_000, 1_000);
   const seed = intOption('seed', values.seed, 42, 0);
@@ -229,22 +244,32 @@ async function main(): Promise<void> {
     // The server's own view every 10 s (its /metrics), to tell a growing JavaScript heap from the rest of RSS.
     const heap: HeapSample[] = [];
     const heapSampler = setInterval(() => void heapSample(server.url).then((sample) => sample && heap.push(sample)), 10_000);
+    const workloadRequest = (n: number) => (n % WRITE_EVERY === WRITE_EVERY - 1 ? write(n) : { headers: {}, body: bodies[n % bodies.length] });
+    // The same load first, unmeasured but checked: at a few hundred answers a second V8 takes tens of seconds to
+    // size its heap for the work (RSS then levels off: a leak would keep climbing through the measured run).
+    log(`warm-up: the same load for ${warmUpSeconds} s`);
+    const warmUp = await runLoad(server.url, connections, warmUpSeconds, workloadRequest);
     log(`load: ${connections} connections for ${seconds} s, 1 in ${WRITE_EVERY} requests a write (creates and upserts in turn)`);
     const loadStarted = Date.now();
-    const result = await runLoad(server.url, connections, seconds, (n) => (n % WRITE_EVERY === WRITE_EVERY - 1 ? write(n) : { headers: {}, body: bodies[n % bodies.length] }));
+    const result = await runLoad(server.url, connections, seconds, workloadRequest, warmUp.next);
     clearInterval(sampler);
     clearInterval(heapSampler);
-    const warmedUp = rss.find((sample) => sample.at - loadStarted >= (seconds * 1000) / 5) ?? rss[0];
-    const last = rss[rss.length - 1];
-    const errors = [...result.errors.values()].reduce((sum, count) => sum + count, 0);
+    // Medians of the first and the last 10 s of the measured run: one sample each would measure where V8's
+    // collector happened to be in its cycle (RSS moves ±5 % within seconds at this rate).
+    const window = (from: number, to: number) => median(rss.filter((sample) => sample.at >= from && sample.at <= to).map((sample) => sample.mb));
+    const afterWarmUp = window(loadStarted, loadStarted + 10_000);
+    const end = window(Date.now() - 10_000, Date.now());
+    const warmUpErrors = [...warmUp.errors.values()].reduce((sum, count) => sum + count, 0);
+    const errors = [...result.errors.values()].reduce((sum, count) => sum + count, 0) + warmUpErrors;
     const report = {
-      command: `npm run soak -- --seconds ${seconds} --connections ${connections} --nodes ${nodes} --seed ${seed}`,
+      command: `npm run soak -- --seconds ${seconds} --warm-up ${warmUpSeconds} --connections ${connections} --nodes ${nodes} --seed ${seed}`,
       date: new Date().toISOString(),
       loadAverage: { before: loadBefore, after: os.loadavg().map((l) => Math.round(l * 100) / 100) },
       cores: os.cpus().length,
       nodes,
       seconds: result.seconds,
       connections,
+      warmUp: { seconds: warmUp.seconds, requests: warmUp.requests, errors: warmUpErrors, errorsByKind: Object.fromEntries(warmUp.errors), firstErrors: warmUp.firstErrors },
       requests: result.requests,
       writesSent: result.writes,
       errors,
@@ -253,12 +278,13 @@ async function main(): Promise<void> {
       latencyMs: result.latencyMs,
       readLatencyMs: result.readLatencyMs,
       writeLatencyMs: result.writeLatencyMs,
-      answersPerSecond: Math.round(((result.requests - errors) / result.seconds) * 10) / 10,
-      rssMb: { loadStart: rss[0]?.mb ?? null, afterWarmUp: warmedUp?.mb ?? null, end: last?.mb ?? null, peak: server.memory()?.peakRssMb ?? null },
+      answersPerSecond: Math.round(((result.requests - (errors - warmUpErrors)) / result.seconds) * 10) / 10,
+      // RSS from the start of the warm-up; afterWarmUp and end are the medians of the measured run's first and last 10 s.
+      rssMb: { warmUpStart: rss[0]?.mb ?? null, afterWarmUp, end, peak: server.memory()?.peakRssMb ?? null },
       // Every 10 s of the run: a leak keeps climbing, a heap settling to its working size levels off.
       rssMbEvery10s: rss.filter((_, i) => i % 10 === 0).map((sample) => sample.mb),
       heapMbEvery10s: heap,
-      rssGrowthAfterWarmUpPercent: warmedUp && last ? Math.round(((last.mb - warmedUp.mb) / warmedUp.mb) * 1000) / 10 : null,
+      rssGrowthAfterWarmUpPercent: afterWarmUp !== null && end !== null ? Math.round(((end - afterWarmUp) / afterWarmUp) * 1000) / 10 : null,
     };
     const out = path.join(rootDir, 'bench', 'results', 'soak-latest.json');
     fs.mkdirSync(path.dirname(out), { recursive: true });

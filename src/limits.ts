@@ -64,6 +64,16 @@ export const LIMITS = {
     /** The name given to an API key (characters). */
     apiKeyName: 100,
   },
+  database: {
+    /**
+     * How long a transaction that failed transiently (a deadlock, a leader switch, a lost connection) is
+     * retried, at most, and never past its own time budget: short, so that a request fails fast with
+     * DATABASE_UNAVAILABLE while Neo4j is down instead of waiting through the driver's default 30 s.
+     */
+    retryWindowMs: 2_000,
+    /** The first wait before a retry; each later one doubles, with ±20 % jitter. */
+    retryFirstWaitMs: 50,
+  },
   request: {
     /** Apollo's parser stops at this many tokens (parseOptions.maxTokens). */
     maxTokens: 5_000,

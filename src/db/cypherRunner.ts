@@ -1,4 +1,5 @@
-import type { Driver, ManagedTransaction, Record as Neo4jRecord, Session, Transaction } from 'neo4j-driver';
+import { isRetryableError, type Driver, type Record as Neo4jRecord, type Session, type Transaction } from 'neo4j-driver';
+import { LIMITS } from '../limits';
 import { fromNeo4jError } from '../errors';
 import type { Deadline } from '../graphql/deadline';
 import type { Logger } from '../logger';
@@ -112,6 +113,12 @@ export class CypherRunner implements CypherReader {
     return result;
   }
 
+  /**
+   * `work` in one transaction, retried on a transient failure as the driver's executeRead/executeWrite would
+   * retry it, but within ONE time budget: each attempt's transaction timeout is what is left of `timeoutMs`,
+   * and no attempt starts once that is spent or the retry window has passed (managed transactions would give
+   * every attempt the whole timeout again).
+   */
   private async inTransaction<T>(
     mode: 'READ' | 'WRITE',
     timeoutMs: number,
@@ -120,15 +127,28 @@ export class CypherRunner implements CypherReader {
     attempt: { jobs: AfterCommitJob[] } = { jobs: [] },
   ): Promise<T> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: mode === 'READ' ? 'READ' : 'WRITE' });
-    const config = { timeout: timeoutMs, metadata: { app: 'geocoop-graph', ...metadata } };
     const started = Date.now();
+    const deadline = started + timeoutMs;
+    const lastRetryAt = Math.min(deadline, started + LIMITS.database.retryWindowMs);
+    let waitMs = LIMITS.database.retryFirstWaitMs;
     try {
-      const body = (tx: ManagedTransaction) => {
+      for (;;) {
+        const tx = session.beginTransaction({ timeout: Math.max(1, deadline - Date.now()), metadata: { app: 'geocoop-graph', ...metadata } });
         // A retried attempt starts over: only the jobs of the attempt that committed run.
         attempt.jobs = [];
-        return work(this.transactionRunner(tx, attempt.jobs));
-      };
-      return await (mode === 'READ' ? session.executeRead(body, config) : session.executeWrite(body, config));
+        try {
+          const result = await work(this.transactionRunner(tx, attempt.jobs));
+          await withoutCallSite(() => tx.commit());
+          return result;
+        } catch (error) {
+          if (tx.isOpen()) await tx.rollback().catch(() => undefined);
+          const wait = waitMs * (0.8 + Math.random() * 0.4);
+          if (!isRetryableError(error) || Date.now() + wait >= lastRetryAt) throw error;
+          this.logger.debug({ err: error, waitMs: Math.round(wait) }, 'retrying a transaction that failed transiently');
+          await new Promise((resolve) => setTimeout(resolve, wait));
+          waitMs *= 2;
+        }
+      }
     } catch (error) {
       const ms = Date.now() - started;
       this.logger.debug({ err: error, ms }, 'cypher transaction failed');
@@ -138,7 +158,7 @@ export class CypherRunner implements CypherReader {
     }
   }
 
-  private transactionRunner(tx: ManagedTransaction, jobs: AfterCommitJob[]): TransactionRunner {
+  private transactionRunner(tx: Pick<Transaction, 'run'>, jobs: AfterCommitJob[]): TransactionRunner {
     const runComposed = async (name: string, text: string, params: Params = {}) => {
       const started = Date.now();
       const result = await withoutCallSite(() => tx.run(text, params));

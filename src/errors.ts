@@ -107,7 +107,7 @@ export class OperationNotSafelistedError extends AppError {
  * Neo4j 5.26 and neo4j-driver 6 codes, as logged while Neo4j was stopped under reads and writes
  * (tests/integration/faultsUnderWrites.test.ts). `Neo.TransientError.General.DatabaseUnavailable` comes from a
  * database that is shutting down or still starting; the driver treats it as unavailability too (it is the third
- * code of its own `isAvailabilityError`), and it still arrives once `executeWrite` has spent its retries.
+ * code of its own `isAvailabilityError`), and it still arrives once the runner has spent its retries.
  */
 const NEO4J_UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
 /**

@@ -106,10 +106,8 @@ export async function startServer(config: AppConfig, logger = createLogger(confi
     });
     await apollo.start();
 
-    app.use(createHealthRouter(database.driver));
-    app.use(createExportRouter(database.cypher, logger));
-    app.use(createImportRouter(database.cypher, auth, logger));
-    app.use(metrics.router());
+    // The web pages first (a browser's GET /graphql goes to GraphiQL), then /graphql before the other routers:
+    // every answer passes the routers registered before it.
     app.use(createWebPagesRouter({ graphiqlEnabled: config.graphiqlEnabled, webRoot: path.join(config.rootDir, 'dist', 'web') }));
     app.use(
       '/graphql',
@@ -124,6 +122,10 @@ export async function startServer(config: AppConfig, logger = createLogger(confi
         },
       }),
     );
+    app.use(createHealthRouter(database.driver));
+    app.use(createExportRouter(database.cypher, logger));
+    app.use(createImportRouter(database.cypher, auth, logger));
+    app.use(metrics.router());
     app.use(jsonBodyErrorHandler);
 
     const port = await listen(httpServer, config.port, config.host);

@@ -126,6 +126,16 @@ async function runLoad(url: string, connections: number, seconds: number, reques
   };
 }
 
+/** MB per minute of the least-squares line through the samples, to one decimal; null with fewer than two. */
+function slopePerMinute(samples: ReadonlyArray<{ at: number; mb: number }>): number | null {
+  if (samples.length < 2) return null;
+  const meanAt = samples.reduce((sum, sample) => sum + sample.at, 0) / samples.length;
+  const meanMb = samples.reduce((sum, sample) => sum + sample.mb, 0) / samples.length;
+  const covariance = samples.reduce((sum, sample) => sum + (sample.at - meanAt) * (sample.mb - meanMb), 0);
+  const variance = samples.reduce((sum, sample) => sum + (sample.at - meanAt) ** 2, 0);
+  return variance === 0 ? null : Math.round((covariance / variance) * 60_000 * 10) / 10;
+}
+
 /** The median of some MB samples, to one decimal; null without samples. */
 function median(values: number[]): number | null {
   if (values.length === 0) return null;
@@ -185,7 +195,8 @@ async function main(): Promise<void> {
     return;
   }
   const loadBefore = os.loadavg().map((l) => Math.round(l * 100) / 100);
-  const seconds = intOption('seconds', values.seconds, 60);
+  // At least 20 s: RSS is compared between the measured run's first and last 10 s.
+  const seconds = intOption('seconds', values.seconds, 60, 20);
   const warmUpSeconds = intOption('warm-up', values['warm-up'], 45, 0);
   const connections = intOption('connections', values.connections, 50);
   const nodes = intOption('nodes', values.nodes, 20_000, 1_000);
@@ -257,10 +268,13 @@ async function main(): Promise<void> {
     // Medians of the first and the last 10 s of the measured run: one sample each would measure where V8's
     // collector happened to be in its cycle (RSS moves ±5 % within seconds at this rate).
     const window = (from: number, to: number) => median(rss.filter((sample) => sample.at >= from && sample.at <= to).map((sample) => sample.mb));
+    // The end window closes when the load's time is up, not after the last slow answers have drained.
+    const loadEnded = loadStarted + seconds * 1000;
     const afterWarmUp = window(loadStarted, loadStarted + 10_000);
-    const end = window(Date.now() - 10_000, Date.now());
+    const end = window(loadEnded - 10_000, loadEnded);
+    const measured = rss.filter((sample) => sample.at >= loadStarted && sample.at <= loadEnded);
     const warmUpErrors = [...warmUp.errors.values()].reduce((sum, count) => sum + count, 0);
-    const errors = [...result.errors.values()].reduce((sum, count) => sum + count, 0) + warmUpErrors;
+    const errors = [...result.errors.values()].reduce((sum, count) => sum + count, 0);
     const report = {
       command: `npm run soak -- --seconds ${seconds} --warm-up ${warmUpSeconds} --connections ${connections} --nodes ${nodes} --seed ${seed}`,
       date: new Date().toISOString(),
@@ -278,19 +292,21 @@ async function main(): Promise<void> {
       latencyMs: result.latencyMs,
       readLatencyMs: result.readLatencyMs,
       writeLatencyMs: result.writeLatencyMs,
-      answersPerSecond: Math.round(((result.requests - (errors - warmUpErrors)) / result.seconds) * 10) / 10,
+      answersPerSecond: Math.round(((result.requests - errors) / result.seconds) * 10) / 10,
       // RSS from the start of the warm-up; afterWarmUp and end are the medians of the measured run's first and last 10 s.
       rssMb: { warmUpStart: rss[0]?.mb ?? null, afterWarmUp, end, peak: server.memory()?.peakRssMb ?? null },
       // Every 10 s of the run: a leak keeps climbing, a heap settling to its working size levels off.
       rssMbEvery10s: rss.filter((_, i) => i % 10 === 0).map((sample) => sample.mb),
       heapMbEvery10s: heap,
       rssGrowthAfterWarmUpPercent: afterWarmUp !== null && end !== null ? Math.round(((end - afterWarmUp) / afterWarmUp) * 1000) / 10 : null,
+      // The least-squares slope of RSS over the measured run: a heap that has levelled off is near 0, a leak is not.
+      rssSlopeMbPerMinute: slopePerMinute(measured),
     };
     const out = path.join(rootDir, 'bench', 'results', 'soak-latest.json');
     fs.mkdirSync(path.dirname(out), { recursive: true });
     fs.writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    if (report.errors > 0) process.exitCode = 1;
+    if (report.errors > 0 || warmUpErrors > 0) process.exitCode = 1;
   } finally {
     for (const cleanup of cleanups) await cleanup().catch((error: unknown) => log(`cleanup failed: ${String(error)}`));
   }

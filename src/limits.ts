@@ -67,7 +67,7 @@ export const LIMITS = {
   database: {
     /**
      * How long a transaction that failed transiently (a deadlock, a leader switch, a lost connection) is
-     * retried, at most, and never past its own time budget: short, so that a request fails fast with
+     * retried after its first failure, at most, and never past its own time budget: short, so that a request fails fast with
      * DATABASE_UNAVAILABLE while Neo4j is down instead of waiting through the driver's default 30 s.
      */
     retryWindowMs: 2_000,

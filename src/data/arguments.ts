@@ -36,7 +36,8 @@ export function relationshipTypesArg(argument: string, types: readonly string[] 
   if (types === null || types === undefined) return null;
   const unknown = types.find((type) => !isRelationshipType(type));
   if (unknown !== undefined) throw new BadInputError(argument, `"${unknown}" is not a relationship type.`);
-  return [...new Set(types as RelationshipType[])];
+  // Sorted: one set of types is one statement, one loader group and one cursor filter, whatever its order.
+  return [...new Set(types as RelationshipType[])].sort();
 }
 
 /** EntityKind values from a request as node labels of the allow-list, repeats dropped; null (all kinds) when omitted. */
@@ -50,7 +51,7 @@ export function kindsArg(argument: string, kinds: readonly string[] | null | und
         return label;
       }),
     ),
-  ];
+  ].sort();
 }
 
 /** One value of a fixed set (an enum the schema already checks; checked again, as nothing else guards the data layer). */

@@ -57,10 +57,12 @@ export interface RelationshipLoaders {
 
 /** The slots of relationships/page.cypher and count.cypher: types and labels only from the allow-lists. */
 export function relationshipSlots(library: CypherLibrary, selection: RelationshipSelection, rel = 'r'): { pattern: string; other: string } {
-  const types = selection.types === null ? '' : `:${typeExpression(selection.types)}`;
   // A day given as `asOf` keeps relationships whose stored bounds contain it (no bounds: always held); no
   // type asked (`types: []`) matches none.
-  const relationship = selection.types?.length === 0 ? `[${rel} WHERE false]` : `[${rel}${types}${whereHeldOn(library, rel, selection.asOf)}]`;
+  const relationship =
+    selection.types?.length === 0
+      ? `[${rel} WHERE false]`
+      : `[${rel}${selection.types === null ? '' : `:${typeExpression(selection.types)}`}${whereHeldOn(library, rel, selection.asOf)}]`;
   const pattern = selection.direction === 'OUTGOING' ? `-${relationship}->` : selection.direction === 'INCOMING' ? `<-${relationship}-` : `-${relationship}-`;
   return { pattern, other: selection.other ?? 'Entity' };
 }

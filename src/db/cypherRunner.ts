@@ -33,8 +33,8 @@ export interface CypherReader {
 }
 
 /**
- * The only place that talks to Neo4j: named Cypher from the library, run in managed transactions with a
- * timeout, results as plain rows, driver failures mapped to our error codes.
+ * The only place that talks to Neo4j: named Cypher from the library, run in transactions with a timeout
+ * (retried on transient failures within it), results as plain rows, driver failures mapped to our error codes.
  */
 export class CypherRunner implements CypherReader {
   constructor(
@@ -129,7 +129,9 @@ export class CypherRunner implements CypherReader {
     const session = this.driver.session({ database: this.database, defaultAccessMode: mode === 'READ' ? 'READ' : 'WRITE' });
     const started = Date.now();
     const deadline = started + timeoutMs;
-    const lastRetryAt = Math.min(deadline, started + LIMITS.database.retryWindowMs);
+    // As the driver counts it: the retry window opens at the first failure (a long import batch that meets a
+    // deadlock late is still retried), and no attempt starts past the budget.
+    let lastRetryAt: number | undefined;
     let waitMs = LIMITS.database.retryFirstWaitMs;
     try {
       for (;;) {
@@ -143,6 +145,7 @@ export class CypherRunner implements CypherReader {
         } catch (error) {
           if (tx.isOpen()) await tx.rollback().catch(() => undefined);
           const wait = waitMs * (0.8 + Math.random() * 0.4);
+          lastRetryAt ??= Math.min(deadline, Date.now() + LIMITS.database.retryWindowMs);
           if (!isRetryableError(error) || Date.now() + wait >= lastRetryAt) throw error;
           this.logger.debug({ err: error, waitMs: Math.round(wait) }, 'retrying a transaction that failed transiently');
           await new Promise((resolve) => setTimeout(resolve, wait));

@@ -182,6 +182,15 @@ describe('the read API over the seeded graph', () => {
     expect(organized[0].provenance[0].quote).toContain('organized by CGS');
   });
 
+  it('answers an empty relationships list, not an error, when no relationship type is asked', async () => {
+    const { data, errors } = await execute(
+      server,
+      `{ organization(key: "cgs") { relationships(types: []) { totalCount nodes { type } pageInfo { hasNextPage } } } }`,
+    );
+    expect(errors).toBeUndefined();
+    expect(data.organization.relationships).toEqual({ totalCount: 0, nodes: [], pageInfo: { hasNextPage: false } });
+  });
+
   it('leaves unknown values null rather than inventing them', async () => {
     const { data } = await execute(server, '{ event(key: "international-geochemical-mapping-meeting-2009") { city startDate edition series } people { totalCount } agreements { totalCount } }');
     expect(data.event).toEqual({ city: null, startDate: null, edition: null, series: null });

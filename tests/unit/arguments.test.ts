@@ -46,11 +46,11 @@ describe('an integer argument within the bounds of the registry', () => {
 });
 
 describe('list and enum arguments', () => {
-  it('checks relationship types and entity kinds against the allow-lists, dropping repeats; null means all', () => {
+  it('checks relationship types and entity kinds against the allow-lists, dropping repeats and sorting them; null means all', () => {
     expect(relationshipTypesArg('relationshipTypes', ['HELD_IN', 'HELD_IN', 'ORGANIZED'])).toEqual(['HELD_IN', 'ORGANIZED']);
     expect(relationshipTypesArg('relationshipTypes', null)).toBeNull();
     expect(errorOf(() => relationshipTypesArg('relationshipTypes', ['DELETE_ALL']))).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'relationshipTypes' });
-    expect(kindsArg('kinds', ['TRAINING_PROGRAM', 'EVENT', 'EVENT'])).toEqual(['TrainingProgram', 'Event']);
+    expect(kindsArg('kinds', ['TRAINING_PROGRAM', 'EVENT', 'EVENT'])).toEqual(['Event', 'TrainingProgram']);
     expect(kindsArg('kinds', undefined)).toBeNull();
     expect(errorOf(() => kindsArg('kinds', ['USER']))).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'kinds' });
   });
@@ -124,7 +124,7 @@ describe('neighbourhood arguments', () => {
 
   it('turns EntityKind values into node labels and drops repeats', () => {
     const request = neighbourhoodRequest({ id: CGS, kinds: ['TRAINING_PROGRAM', 'EVENT', 'EVENT'], relationshipTypes: ['HELD_IN', 'HELD_IN'] });
-    expect(request.labels).toEqual(['TrainingProgram', 'Event']);
+    expect(request.labels).toEqual(['Event', 'TrainingProgram']);
     expect(request.types).toEqual(['HELD_IN']);
   });
 });

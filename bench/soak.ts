@@ -25,7 +25,7 @@ import { freePort, intOption, repositoryRoot, tempDataDir } from './support';
  * flight at 50 clients): a curation workload spreads over many entities, and what the soak measures is what
  * all writes share (the change history, the API key), not one entity's lock. Every answer is checked (non-2xx,
  * transport errors, timeouts and bodies with `errors` or `userErrors` count as errors, in the warm-up too). After
- * `--warm-up` seconds of the same load, reports p50/p99, throughput and the server's RSS in the measured run's
+ * `--warmup` seconds of the same load, reports p50/p99, throughput and the server's RSS in the measured run's
  * first and last 10 s (medians); stops everything it started.
  */
 const WRITE_EVERY = 5;
@@ -37,7 +37,7 @@ const TRANSPORT_BACKOFF_MS = 100;
 const HELP = `npm run soak [-- options]   (or: node dist/bench/soak.js [options] after npm run build)
 
   --seconds N       how long the measured load runs (default 60)
-  --warm-up N       seconds of the same load before it, checked but not measured (default 45)
+  --warmup N        seconds of the same load before it, checked but not measured (default 45)
   --connections N   clients, each with one request in flight, over one keep-alive pool of N sockets (default 50)
   --nodes N         size of the synthetic graph written to the throwaway Neo4j (default 20000, at least 1000)
   --seed N          the synthetic graph's seed (default 42)
@@ -188,7 +188,7 @@ function checkAnswer(text: string): Outcome {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { seconds: { type: 'string' }, 'warm-up': { type: 'string' }, connections: { type: 'string' }, nodes: { type: 'string' }, seed: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { seconds: { type: 'string' }, warmup: { type: 'string' }, connections: { type: 'string' }, nodes: { type: 'string' }, seed: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) {
     process.stdout.write(HELP);
@@ -197,7 +197,7 @@ async function main(): Promise<void> {
   const loadBefore = os.loadavg().map((l) => Math.round(l * 100) / 100);
   // At least 20 s: RSS is compared between the measured run's first and last 10 s.
   const seconds = intOption('seconds', values.seconds, 60, 20);
-  const warmUpSeconds = intOption('warm-up', values['warm-up'], 45, 0);
+  const warmUpSeconds = intOption('warmup', values.warmup, 45, 0);
   const connections = intOption('connections', values.connections, 50);
   const nodes = intOption('nodes', values.nodes, 20_000, 1_000);
   const seed = intOption('seed', values.seed, 42, 0);
@@ -276,7 +276,7 @@ async function main(): Promise<void> {
     const warmUpErrors = [...warmUp.errors.values()].reduce((sum, count) => sum + count, 0);
     const errors = [...result.errors.values()].reduce((sum, count) => sum + count, 0);
     const report = {
-      command: `npm run soak -- --seconds ${seconds} --warm-up ${warmUpSeconds} --connections ${connections} --nodes ${nodes} --seed ${seed}`,
+      command: `npm run soak -- --seconds ${seconds} --warmup ${warmUpSeconds} --connections ${connections} --nodes ${nodes} --seed ${seed}`,
       date: new Date().toISOString(),
       loadAverage: { before: loadBefore, after: os.loadavg().map((l) => Math.round(l * 100) / 100) },
       cores: os.cpus().length,

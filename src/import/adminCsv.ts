@@ -44,21 +44,28 @@ function scalarValue(text: string, scalar: string): unknown {
   return text;
 }
 
-function storedProps(header: readonly string[], cells: readonly string[]): Record<string, unknown> {
+/**
+ * A cell is null when it was empty and unquoted: the property is absent (as neo4j-admin reads it). A quoted
+ * `""` is an empty string where the column holds strings, and an empty list where it holds a list.
+ */
+export type AdminCell = string | null;
+
+function storedProps(header: readonly string[], cells: readonly AdminCell[]): Record<string, unknown> {
   const props: Record<string, unknown> = {};
   header.forEach((name, index) => {
     const text = cells[index];
-    if (STRUCTURAL.has(name) || text === '') return;
+    if (STRUCTURAL.has(name) || text === null || text === undefined) return;
     const column = storedColumn(name);
-    props[column.property] = column.list ? text.split(ARRAY_DELIMITER).map((item) => scalarValue(item, column.scalar)) : scalarValue(text, column.scalar);
+    if (text === '' && !column.list && column.scalar !== 'string') return;
+    props[column.property] = column.list ? (text === '' ? [] : text.split(ARRAY_DELIMITER).map((item) => scalarValue(item, column.scalar))) : scalarValue(text, column.scalar);
   });
   return props;
 }
 
 /** One row of an exported node or relationship file as the record the JSON Lines export would have written. */
-export function recordFromAdminRow(kind: NodeLabel | RelationshipType, header: readonly string[], cells: readonly string[]): ImportRecord | ShapeProblem {
+export function recordFromAdminRow(kind: NodeLabel | RelationshipType, header: readonly string[], cells: readonly AdminCell[]): ImportRecord | ShapeProblem {
   const props = storedProps(header, cells);
-  const cell = (name: string) => cells[header.indexOf(name)];
+  const cell = (name: string) => cells[header.indexOf(name)] ?? '';
   let provenance: unknown;
   try {
     provenance = storedProvenance(props);

@@ -108,7 +108,15 @@ async function* parseCsvFile(file: ImportFile, fileIndex: number): AsyncGenerato
       yield `${event.text}\n`;
     }
   }
-  const parser = parseCsv({ relax_column_count: true, skip_empty_lines: true, info: true, max_record_size: LIMITS.import.maxLineBytes });
+  // An empty, unquoted cell is null; a quoted `""` stays an empty string (our CSV export writes absent values
+  // and empty strings so, as neo4j-admin reads them).
+  const parser = parseCsv({
+    relax_column_count: true,
+    skip_empty_lines: true,
+    info: true,
+    max_record_size: LIMITS.import.maxLineBytes,
+    cast: (value, context) => (value === '' && !context.quoting ? null : value),
+  });
   const source = checkedText();
   void (async () => {
     try {
@@ -123,10 +131,10 @@ async function* parseCsvFile(file: ImportFile, fileIndex: number): AsyncGenerato
   let admin = false;
   let byName = new Map<string, ImportColumn>();
   try {
-    for await (const row of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    for await (const row of parser as AsyncIterable<{ record: Array<string | null>; info: { lines: number } }>) {
       const line = row.info.lines - (row.record.join('').split('\n').length - 1);
       if (!header) {
-        header = row.record.map((name) => name.trim());
+        header = row.record.map((name) => (name ?? '').trim());
         admin = isAdminHeader(header);
         if (admin) {
           const wrong = adminHeaderProblem(header, isRelationshipType(kind));
@@ -160,7 +168,8 @@ async function* parseCsvFile(file: ImportFile, fileIndex: number): AsyncGenerato
       const cells = new Map<string, unknown>();
       header.forEach((name, index) => {
         const text = row.record[index];
-        if (text !== '') cells.set(name, cellValue(text, byName.get(name)!.spec));
+        // Empty or `""`: absent, so the stored value stays (a field of the write model is never an empty string).
+        if (text !== null && text !== '') cells.set(name, cellValue(text, byName.get(name)!.spec));
       });
       const value = recordFromCells(kind, cells);
       if (isShapeProblem(value)) yield problem(line, value.field, value.code, value.message);

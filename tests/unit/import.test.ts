@@ -36,6 +36,17 @@ describe('import parsing', () => {
     ]);
   });
 
+  it('tells a quoted empty string from an empty cell in the neo4j-admin format, and reads both as absent in the import columns', async () => {
+    const admin = await parse('nodes/Organization.csv', 'uid:ID,:LABEL,aliases:string[],acronym,website,foundedYear:long,name\nOrganization:geo-x,Entity;Organization,"","",,"",Geo X\n');
+    expect(admin.problems).toEqual([]);
+    expect(admin.records.map((record) => record.value)).toEqual([
+      { record: 'entity', kind: 'Organization', key: 'geo-x', fields: { name: 'Geo X', aliases: [], acronym: '' }, provenance: [] },
+    ]);
+    const columns = await parse('Organization.csv', 'key,name,acronym,website\ngeo-x,Geo X,"",\n');
+    expect(columns.problems).toEqual([]);
+    expect((columns.records[0].value as { fields: Record<string, unknown> }).fields).toEqual({ name: 'Geo X' });
+  });
+
   it('refuses a neo4j-admin relationship file without its end column, and a node whose uid is of another kind', async () => {
     expect((await parse('relationships/MEMBER_OF.csv', ':START_ID,:TYPE\nCountry:CN,MEMBER_OF\n')).problems).toEqual([expect.objectContaining({ line: 1, code: 'MISSING_COLUMN' })]);
     expect((await parse('nodes/Theme.csv', 'uid:ID,name\nCountry:CN,China\n')).problems).toEqual([expect.objectContaining({ line: 2, field: 'uid:ID', code: 'INVALID_VALUE' })]);

@@ -1,4 +1,4 @@
-// One breadth-first step of neighbourhood() after the first, and of the export's subgraph scope (slot empty): the
+// One breadth-first step of the export's subgraph scope (src/export/scope.ts; slot empty): the
 // entities one relationship away from the frontier (uids in $frontier) that are not already in the subgraph (uids in $seen), in both directions. Bounded
 // twice: at most $scanLimit relationships are looked at (LIMIT is lazy, so a hub's other relationships are never
 // read) and at most $take entities come back, in kind-then-key (uid) order. `scanned` tells the caller whether

@@ -119,8 +119,8 @@ export async function listPage(
   const binding: CursorBinding = { list: spec.area, filter: request.filter, order: `${orderName} ${descending ? 'DESC' : 'ASC'}` };
   const window = pageWindow(request, LIMITS.page, binding);
   const composed = composeList(cypher.library, spec, request.filter, window, { field, descending });
-  const { plan } = readAhead ?? NO_READ_AHEAD;
-  const projection = projectionFor(cypher.library, readAhead ?? NO_READ_AHEAD, spec.label);
+  const ahead = readAhead ?? NO_READ_AHEAD;
+  const projection = projectionFor(cypher.library, ahead, spec.label);
   const rows =
     window.size === 0
       ? []
@@ -130,7 +130,7 @@ export async function listPage(
           { ...composed.params, ...projection.params, position: window.position, limit: neo4j.int(window.size + 1) },
         );
   const page = toPage(rows, window, binding, (row) => String(row.position));
-  const nodes = page.items.map((row) => (readAhead ? readAheadFrom(row.entity, plan, spec.label) : toEntityRecordOf(row.entity, spec.label)));
+  const nodes = page.items.map((row) => (readAhead ? readAheadFrom(row.entity, ahead.plan, spec.label) : toEntityRecordOf(row.entity, spec.label)));
   return {
     edges: nodes.map((node, index) => ({
       get cursor() {

@@ -11,7 +11,6 @@ import {
   orderExpression,
   pageRequestOf,
   positionExpression,
-  readAheadKey,
   relationshipSlots,
   toPageRow,
   type PageRowShape,
@@ -33,6 +32,8 @@ export interface PrefetchField {
   /** Its GraphQL edge type (whose provenance the query may select); empty for singular fields. */
   edge: string;
   request: RelationshipPageRequest;
+  /** Its page's readAheadKey (the same for every parent: it names the field, selection, order and window). */
+  pageKey: string;
   count: boolean;
   /** Whether to read the extra row that says if there is more: only where `pageInfo` is selected below it. */
   probe: boolean;
@@ -167,7 +168,7 @@ export function readAheadFrom(value: unknown, plan: PrefetchPlan, label: NodeLab
       if (field.child.fields.length > 0) {
         read.forEach((row, index) => keep(rows[index].rel.node, (row.other as { prefetched?: Record<string, unknown> }).prefetched ?? {}, field.child));
       }
-      keepReadAhead(parent, readAheadKey(pageRequestOf(parent.uid, field.request).key), { rows, probed: field.probe, count });
+      keepReadAhead(parent, field.pageKey, { rows, probed: field.probe, count });
     }
   };
   keep(entity, prefetched, plan);

@@ -55,14 +55,19 @@ export interface RelationshipLoaders {
   counts: DataLoader<{ parentUid: string; selection: RelationshipSelection }, number, string>;
 }
 
+/**
+ * The bracket of a relationship pattern for `rel`, e.g. `[r:MEMBER_OF WHERE …]`: its types from the allow-list
+ * (null: every type; `[]`: none, so it matches nothing), and as of a day the relationships whose stored bounds
+ * contain it (no bounds: always held). Shared by relationship pages and the neighbourhood walk.
+ */
+export function relationshipBracket(library: CypherLibrary, rel: string, types: readonly RelationshipType[] | null, asOf: string | null | undefined): string {
+  if (types?.length === 0) return `[${rel} WHERE false]`;
+  return `[${rel}${types === null ? '' : `:${typeExpression(types)}`}${whereHeldOn(library, rel, asOf)}]`;
+}
+
 /** The slots of relationships/page.cypher and count.cypher: types and labels only from the allow-lists. */
 export function relationshipSlots(library: CypherLibrary, selection: RelationshipSelection, rel = 'r'): { pattern: string; other: string } {
-  // A day given as `asOf` keeps relationships whose stored bounds contain it (no bounds: always held); no
-  // type asked (`types: []`) matches none.
-  const relationship =
-    selection.types?.length === 0
-      ? `[${rel} WHERE false]`
-      : `[${rel}${selection.types === null ? '' : `:${typeExpression(selection.types)}`}${whereHeldOn(library, rel, selection.asOf)}]`;
+  const relationship = relationshipBracket(library, rel, selection.types, selection.asOf);
   const pattern = selection.direction === 'OUTGOING' ? `-${relationship}->` : selection.direction === 'INCOMING' ? `<-${relationship}-` : `-${relationship}-`;
   return { pattern, other: selection.other ?? 'Entity' };
 }
@@ -293,14 +298,13 @@ export function keepReadAhead(parent: EntityRecord, name: string, page: ReadAhea
 export function relationshipPage(loaders: RelationshipLoaders, parent: EntityRecord, request: RelationshipPageRequest): RelationshipPage | Promise<RelationshipPage> {
   const { key, binding } = pageRequestOf(parent.uid, request);
   const totalCount = () => loaders.counts.load({ parentUid: parent.uid, selection: request.selection });
-  const probedInfo = (rows: readonly PageRow[]) => toPage(rows, key.window, binding, (row) => row.position).pageInfo;
   if (key.window.size === 0) return pageOf([], key.window, binding, totalCount, null);
   const ahead = parent.readAhead?.get(readAheadKey(key));
   if (ahead) {
     const { count } = ahead;
     // Read without the extra row (the plan saw no `pageInfo` below the field): whether there is more is read
     // only if it is asked after all, by the loaders, in a statement of its own.
-    const pageInfo = ahead.probed ? null : () => loaders.pages.load(key).then(probedInfo);
+    const pageInfo = ahead.probed ? null : () => loaders.pages.load(key).then((rows) => toPage(rows, key.window, binding, (row) => row.position).pageInfo);
     return pageOf(ahead.rows, key.window, binding, count === undefined ? totalCount : () => Promise.resolve(count), pageInfo);
   }
   return loaders.pages.load(key).then((rows) => pageOf(rows, key.window, binding, totalCount, null));

@@ -14,7 +14,7 @@ import {
 import { getArgumentValues } from 'graphql/execution/values';
 import type { PrefetchField, PrefetchPlan, PropertyNeeds, ReadAhead } from '../data/prefetch';
 import type { StoredPropertiesExtension } from './resolvers/fields';
-import { pageRequestOf, type RelationshipPageRequest } from '../data/relationshipPages';
+import { pageRequestOf, readAheadKey, type RelationshipPageRequest } from '../data/relationshipPages';
 import { RELATIONSHIP_CONNECTIONS, RELATIONSHIP_SINGULARS } from '../graph/relationshipFields';
 import { LIMITS } from '../limits';
 import { isNodeLabel } from '../graph/vocabulary';
@@ -98,8 +98,9 @@ function planFor(info: GraphQLResolveInfo, typeName: string, sets: readonly (Sel
       selection: { types: [spec.type], direction: spec.direction, other: spec.other },
       bounds: LIMITS.relationshipPage,
     };
+    let pageKey: string;
     try {
-      pageRequestOf('', request);
+      pageKey = readAheadKey(pageRequestOf('', request).key);
     } catch {
       continue; // The resolver will refuse these arguments with the proper error.
     }
@@ -113,7 +114,7 @@ function planFor(info: GraphQLResolveInfo, typeName: string, sets: readonly (Sel
       Boolean(connection) &&
       selectedFields(info, type, sets, true).some((other) => other.name.value === node.name.value && reaches(info, [other.selectionSet], ['pageInfo']));
     const name = next();
-    fields.push({ name, qualifiers: connection?.qualifiers ?? [], edge: edgeNeedsName(spec), request, count, probe, child: spec.other ? planFor(info, spec.other, childSets, next, depth + 1) : { fields: [] } });
+    fields.push({ name, qualifiers: connection?.qualifiers ?? [], edge: edgeNeedsName(spec), request, pageKey, count, probe, child: spec.other ? planFor(info, spec.other, childSets, next, depth + 1) : { fields: [] } });
   }
   return { fields };
 }

@@ -3,7 +3,7 @@ import { buildSchema, isObjectType } from 'graphql';
 import { CypherLibrary } from '../../src/db/cypherLibrary';
 import { composeList, LISTS } from '../../src/data/lists';
 import { EMPTY_PLAN, projectionOf, type PrefetchPlan } from '../../src/data/prefetch';
-import { relationshipSlots } from '../../src/data/relationshipPages';
+import { pageRequestOf, readAheadKey, relationshipSlots } from '../../src/data/relationshipPages';
 import { TEMPORAL_PROPERTIES } from '../../src/graph/model';
 import { LIMITS } from '../../src/limits';
 import { RELATIONSHIP_CONNECTIONS, RELATIONSHIP_SINGULARS } from '../../src/graph/relationshipFields';
@@ -74,15 +74,10 @@ describe('composing a root list from fragments', () => {
 });
 
 describe('reading relationship pages ahead', () => {
-  const page = (name: string, field: string, type: 'HEADQUARTERED_IN' | 'PARTICIPATES_IN', direction: 'INCOMING' | 'OUTGOING', other: 'Organization' | 'Project', first: number, child: PrefetchPlan, count = false, probe = false) => ({
-    name,
-    qualifiers: [] as string[],
-    edge: '',
-    count,
-    probe,
-    child,
-    request: { field, first, selection: { types: [type], direction, other }, bounds: LIMITS.relationshipPage },
-  });
+  const page = (name: string, field: string, type: 'HEADQUARTERED_IN' | 'PARTICIPATES_IN', direction: 'INCOMING' | 'OUTGOING', other: 'Organization' | 'Project', first: number, child: PrefetchPlan, count = false, probe = false) => {
+    const request = { field, first, selection: { types: [type], direction, other }, bounds: LIMITS.relationshipPage };
+    return { name, qualifiers: [] as string[], edge: '', count, probe, child, request, pageKey: readAheadKey(pageRequestOf('', request).key) };
+  };
 
   it('nests one COLLECT per relationship field, each ordered and limited per parent inside Cypher, with the extra row only where pageInfo asks whether there is more', () => {
     const plan: PrefetchPlan = { fields: [page('k1', 'headquarteredOrganizations', 'HEADQUARTERED_IN', 'INCOMING', 'Organization', 10, { fields: [page('k2', 'projects', 'PARTICIPATES_IN', 'OUTGOING', 'Project', 5, EMPTY_PLAN)] }, true, true)] };

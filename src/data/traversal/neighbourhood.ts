@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import type { Row } from '../../db/cypherRunner';
-import { labelExpression, typeExpression, type NodeLabel, type RelationshipType } from '../../graph/vocabulary';
-import { whereHeldOn } from '../heldOn';
+import { labelExpression, type NodeLabel, type RelationshipType } from '../../graph/vocabulary';
+import { relationshipBracket } from '../relationshipPages';
 import { LIMITS } from '../../limits';
 import { boundedInt, kindsArg, relationshipTypesArg } from '../arguments';
 import { fromGlobalId } from '../globalId';
@@ -86,8 +86,7 @@ export async function neighbourhood(
 ): Promise<SubgraphResult> {
   const { library } = walk.cypher;
   // No types or no kinds asked (`[]`): nothing to walk, the centre alone.
-  const rel =
-    request.types?.length === 0 ? '[r WHERE false]' : `[r${request.types === null ? '' : `:${typeExpression(request.types)}`}${whereHeldOn(library, 'r', request.asOf)}]`;
+  const rel = relationshipBracket(library, 'r', request.types, request.asOf);
   const labels = request.labels === null ? '' : request.labels.length === 0 ? ' AND false' : ` AND (n:${labelExpression(request.labels)})`;
   const step = library.compose('traversal/neighbourhood-step', { rel, labels });
   walk.deadline.check();

@@ -21,8 +21,6 @@ export async function writeBenchGraph(
     await applyMigrations(database.library, database.cypher, logger);
     const report = await generateSyntheticGraph(database.cypher, { ...options, onProgress: log });
     await assertSortKeys(database.driver);
-    // The planner's statistics after a bulk write: resample so that the first plans are made on the real counts.
-    await database.driver.executeQuery('CALL db.resampleOutdatedIndexes()').catch(() => undefined);
     return report;
   } finally {
     await database.close();

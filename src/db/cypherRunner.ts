@@ -88,16 +88,16 @@ export class CypherRunner implements CypherReader {
    * this process to send COMMIT, so a lock the statement takes is held for the statement and its commit only —
    * never across a round trip through a busy event loop. Not retried (its callers can leave the work for later).
    */
-  async autoCommit(name: string, params: Params = {}): Promise<Row[]> {
+  async autoCommit(name: string, params: Params = {}, timeoutMs = this.timeoutMs): Promise<Row[]> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: 'WRITE' });
     const started = Date.now();
     try {
-      const result = await session.run(this.library.get(name), params, { timeout: this.timeoutMs, metadata: { app: 'geocoop-graph' } });
+      const result = await session.run(this.library.get(name), params, { timeout: timeoutMs, metadata: { app: 'geocoop-graph' } });
       const ms = Date.now() - started;
       this.observers.notify({ name, ms, rows: result.records.length });
       return result.records.map(toRow);
     } catch (error) {
-      throw fromNeo4jError(error, this.timeoutMs, Date.now() - started);
+      throw fromNeo4jError(error, timeoutMs, Date.now() - started);
     } finally {
       await session.close();
     }

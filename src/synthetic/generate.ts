@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Driver } from 'neo4j-driver';
+import neo4j, { type Driver } from 'neo4j-driver';
 import pino from 'pino';
 import { CypherLibrary } from '../db/cypherLibrary';
 import { CypherRunner } from '../db/cypherRunner';
@@ -37,6 +37,8 @@ export interface GenerateReport {
 }
 
 const WRITE_TIMEOUT_MS = 120_000;
+/** How long the resample after the write may take (the statement's own timeout is 10 s longer, so Neo4j reports it). */
+const REPLANNING_TIMEOUT_SECONDS = 100;
 
 /**
  * Plans the synthetic graph for `{ nodes, seed }` and writes it: nodes first, label by label, then
@@ -113,6 +115,8 @@ export async function generateSyntheticGraph(target: CypherRunner | Driver, opti
   await runInDisjointLanes(relationshipTypes, options.concurrency ?? 2);
   const writeMs = Date.now() - writeStarted;
   progress(`wrote the synthetic graph in ${writeMs} ms`);
+  await cypher.autoCommit('synthetic/prepare-for-replanning', { timeoutSeconds: neo4j.int(REPLANNING_TIMEOUT_SECONDS) }, REPLANNING_TIMEOUT_SECONDS * 1000 + 10_000);
+  progress('resampled the indexes for the planner');
 
   const { labels, types } = planCounts(plan);
   return {
